@@ -1,0 +1,338 @@
+"""Every computed figure of the disclosure, from the checked data file.
+
+`derive()` turns the model into a view: plain objects holding `Decimal` figures,
+`Change`s (current against a base) and shares, ready for the templates.  Derivation
+never formats (that is the templates' filters) and the templates never compute (that
+is here).  Where the file states a total that can be computed, the stated one is used:
+`check.py` has already made sure it agrees with its parts within the tolerance.
+
+A text that a sentence needs but the file lacks (a 主要原因, say) becomes a `Missing`
+marker carrying the line to fix; rendering reports every such marker at once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from types import SimpleNamespace
+from typing import Iterable
+
+from . import scoring
+from .errors import Location
+from .model import (CostFigures, Disclosure, GeneralBudget, Indicator, ProjectEvaluation,
+                    Record, SpecialFund, UnitEvaluation)
+from .numbers import ZERO, Change, ZeroBase, ratio, total
+from .style import Style
+
+
+class View(SimpleNamespace):
+    """A node of the view tree; templates read its attributes."""
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A text the document needs and the data file does not give."""
+
+    loc: Location
+    field: str
+    what: str
+
+    def __str__(self) -> str:  # what --force prints in its place
+        return f"【待补充：{self.what}】"
+
+
+def need(record: Record, name: str, what: str):
+    value = getattr(record, name)
+    if value is None or value == "":
+        return Missing(record.loc(name), name, what)
+    return value
+
+
+def stated_or(stated: Decimal | None, parts: Iterable[Decimal | None]) -> Decimal | None:
+    """The stated total if the file gives one, else the sum of the parts (None if a part is)."""
+    if stated is not None:
+        return stated
+    parts = list(parts)
+    if any(p is None for p in parts):
+        return None
+    return total(parts)
+
+
+def derive(data: Disclosure, style: Style) -> View:
+    zero = style.settings.zero
+    v = View(unit=data.unit, year=data.year, prior_year=data.year - 1, amount_unit=data.amount_unit)
+    v.overview = _overview(data)
+    v.income = _income(data, zero)
+    v.expenditure = _expenditure(data, zero)
+    v.overall = View(
+        income_total=v.income.grand_total, expenditure_total=v.expenditure.grand_total,
+        change=Change(v.income.grand_total, data.overall.prior_total, zero),
+        reason=need(data.overall, "reason", "收入支出总体的变动原因"))
+    v.general_budget = _general_budget(data.general_budget, v.expenditure.total, zero)
+    v.government_fund = _special_fund(data.government_fund, zero)
+    v.state_capital = _special_fund(data.state_capital, zero)
+    v.fiscal = _fiscal(data, v, zero)
+    v.basic = View(total=data.basic.personnel + data.basic.public,
+                   personnel=data.basic.personnel, personnel_items=data.basic.personnel_items,
+                   public=data.basic.public, public_items=data.basic.public_items)
+    v.assets = _assets(data)
+    v.three_public = _three_public(data, v.assets, zero)
+    oc = data.operating_costs
+    v.operating_costs = View(current=oc.current, prior=oc.prior, change=Change(oc.current, oc.prior, zero),
+                             reason=need(oc, "reason", "机关运行经费的变动原因"))
+    v.procurement = _procurement(data, zero)
+    v.performance = _performance(data, style, zero)
+    v.other_matters = data.other_matters
+    return v
+
+
+# --- 第一部分 ---------------------------------------------------------------------------
+
+def _overview(data: Disclosure) -> View:
+    o = data.overview
+    staff = View()
+    for name in ("active", "retired_cadres", "retired"):
+        h = getattr(o.staff, name)
+        setattr(staff, name, View(current=h.current, change=Change(Decimal(h.current), Decimal(h.prior))))
+    staff.total = o.staff.active.current + o.staff.retired_cadres.current + o.staff.retired.current
+    return View(duties=o.duties, duties_note=o.duties_note, staff=staff,
+                subordinate_units=o.subordinate_units, subordinate_count=len(o.subordinate_units),
+                departments=o.departments, department_count=len(o.departments))
+
+
+# --- 一 to 五 ---------------------------------------------------------------------------
+
+def _shares(parts: dict[str, Decimal], whole: Decimal, zero: ZeroBase) -> View:
+    return View(**{k: View(amount=a, share=ratio(a, whole, zero)) for k, a in parts.items()})
+
+
+def income_parts(i) -> dict[str, Decimal]:
+    return {"general_budget": i.general_budget, "government_fund": i.government_fund,
+            "state_capital": i.state_capital, "superior_subsidy": i.superior_subsidy,
+            "business": i.business, "operating": i.operating, "affiliated": i.affiliated, "other": i.other}
+
+
+def expenditure_parts(e) -> dict[str, Decimal]:
+    return {"basic": e.basic, "project": e.project, "to_superior": e.to_superior,
+            "operating": e.operating, "to_affiliated": e.to_affiliated}
+
+
+def _income(data: Disclosure, zero: ZeroBase) -> View:
+    i = data.income
+    parts = income_parts(i)
+    this_year = stated_or(i.stated_total, parts.values())
+    fiscal = i.general_budget + i.government_fund + i.state_capital
+    v = _shares(parts, this_year, zero)
+    v.fiscal = View(amount=fiscal, share=ratio(fiscal, this_year, zero))
+    v.total = this_year
+    v.balance_used = i.non_fiscal_balance_used
+    v.carryover_start = i.carryover_start
+    v.grand_total = stated_or(i.grand_total, [this_year, i.non_fiscal_balance_used, i.carryover_start])
+    return v
+
+
+def _expenditure(data: Disclosure, zero: ZeroBase) -> View:
+    e = data.expenditure
+    parts = expenditure_parts(e)
+    this_year = stated_or(e.stated_total, parts.values())
+    v = _shares(parts, this_year, zero)
+    v.total = this_year
+    v.balance_distribution = e.balance_distribution
+    v.carryover_end = e.carryover_end
+    v.grand_total = stated_or(e.grand_total, [this_year, e.balance_distribution, e.carryover_end])
+    return v
+
+
+def _general_budget(g: GeneralBudget, expenditure_total: Decimal, zero: ZeroBase) -> View:
+    items, classes = [], []
+    for lei in g.functions:
+        lei_current = ZERO
+        for kuan in lei.items:
+            for item in kuan.items:
+                lei_current += item.current
+                items.append(View(
+                    code=item.code, lei=lei.name, kuan=kuan.name, name=item.name,
+                    current=item.current, prior=item.prior, budget=item.budget,
+                    change=Change(item.current, item.prior, zero),
+                    budget_change=Change(item.current, item.budget, zero) if item.budget is not None else None,
+                    reason=need(item, "reason", f"{item.name}（{item.code}）的变动原因"),
+                    budget_reason=need(item, "budget_reason", f"{item.name}（{item.code}）的预决算差异原因")))
+        classes.append(View(code=lei.code, name=lei.name, current=lei_current))
+    current = total(i.current for i in items)
+    prior = stated_or(g.prior, (i.prior for i in items))
+    budget = stated_or(g.budget, (i.budget for i in items))
+    for c in classes:
+        c.share = ratio(c.current, current, zero)
+    return View(
+        current=current, share=ratio(current, expenditure_total, zero), prior=prior, budget=budget,
+        change=Change(current, prior, zero),
+        budget_change=Change(current, budget, zero) if budget is not None else None,
+        reason=need(g, "reason", "一般公共预算财政拨款支出的变动原因"),
+        budget_reason=need(g, "budget_reason", "一般公共预算财政拨款支出的预决算差异原因"),
+        classes=classes, classes_with_spending=[c for c in classes if c.current != 0],
+        items=items)
+
+
+def _special_fund(f: SpecialFund | None, zero: ZeroBase) -> View | None:
+    if f is None:
+        return None
+    return View(carryover_start=f.carryover_start, income=f.income, expenditure=f.expenditure,
+                carryover_end=f.carryover_end, prior=f.prior,
+                change=Change(f.expenditure, f.prior, zero), reason=need(f, "reason", "变动原因"))
+
+
+def _fiscal(data: Disclosure, v: View, zero: ZeroBase) -> View:
+    f = data.fiscal
+    income = v.income.fiscal.amount
+    spending = v.general_budget.current + sum(
+        (s.expenditure for s in (v.government_fund, v.state_capital) if s is not None), ZERO)
+    total_in = f.carryover_start + income
+    return View(
+        carryover_start=f.carryover_start, income=income, total_in=total_in,
+        carryover_end=f.carryover_end, spending=spending, total_out=f.carryover_end + spending,
+        prior_total=f.prior_total, change=Change(total_in, f.prior_total, zero),
+        reason=need(f, "reason", "财政拨款收入支出的变动原因"),
+        budget=f.budget, budget_change=Change(spending, f.budget, zero),
+        budget_reason=need(f, "budget_reason", "财政拨款预决算差异原因"))
+
+
+# --- 九 and 十 ----------------------------------------------------------------------------
+
+def _cost(c: CostFigures, current: Decimal, whole: Decimal, zero: ZeroBase, what: str,
+          prior: Decimal | None = None, budget: Decimal | None = None) -> View:
+    prior = c.prior if prior is None else prior
+    budget = c.budget if budget is None else budget
+    return View(
+        current=current, prior=prior, budget=budget, share=ratio(current, whole, zero),
+        change=Change(current, prior, zero) if prior is not None else None,
+        budget_change=Change(current, budget, zero) if budget is not None else None,
+        reason=need(c, "reason", f"{what}的变动原因"),
+        budget_reason=need(c, "budget_reason", f"{what}的预决算差异原因"),
+        content=need(c, "content", f"{what}的开支内容"))
+
+
+def _three_public(data: Disclosure, assets: View, zero: ZeroBase) -> View:
+    t = data.three_public
+    veh = t.vehicles
+    veh_current = veh.purchase.current + veh.operation.current
+    veh_prior = stated_or(veh.prior, [veh.purchase.prior, veh.operation.prior])
+    veh_budget = stated_or(veh.budget, [veh.purchase.budget, veh.operation.budget])
+    current = stated_or(t.stated_current, [t.abroad.current, veh_current, t.reception.current])
+    prior = stated_or(t.stated_prior, [t.abroad.prior, veh_prior, t.reception.prior])
+    budget = stated_or(t.stated_budget, [t.abroad.budget, veh_budget, t.reception.budget])
+    abroad = _cost(t.abroad, t.abroad.current, current, zero, "因公出国（境）费")
+    abroad.groups, abroad.people = t.abroad.groups, t.abroad.people
+    vehicles = _cost(veh, veh_current, current, zero, "公务用车购置及运行维护费", veh_prior, veh_budget)
+    vehicles.purchase = _cost(veh.purchase, veh.purchase.current, veh_current, zero, "公务用车购置费")
+    vehicles.operation = _cost(veh.operation, veh.operation.current, veh_current, zero, "公务用车运行维护费")
+    vehicles.purchased, vehicles.fleet = veh.purchased, veh.fleet
+    vehicles.fixed_assets = assets.vehicle_count
+    vehicles.fleet_difference_reason = need(veh, "fleet_difference_reason",
+                                            "公务用车保有量与固定资产车辆的差异原因")
+    reception = _cost(t.reception, t.reception.current, current, zero, "公务接待费")
+    reception.batches, reception.people = t.reception.batches, t.reception.people
+    return View(
+        current=current, prior=prior, budget=budget,
+        change=Change(current, prior, zero) if prior is not None else None,
+        budget_change=Change(current, budget, zero) if budget is not None else None,
+        reason=need(t, "reason", "“三公”经费的变动原因"),
+        budget_reason=need(t, "budget_reason", "“三公”经费的预决算差异原因"),
+        abroad=abroad, vehicles=vehicles, reception=reception)
+
+
+def _procurement(data: Disclosure, zero: ZeroBase) -> View:
+    p = data.procurement
+    whole = p.goods + p.works + p.services
+    return View(goods=p.goods, works=p.works, services=p.services, total=whole,
+                sme=p.sme, sme_share=ratio(p.sme, whole, zero),
+                small_micro=p.small_micro, small_micro_share=ratio(p.small_micro, whole, zero))
+
+
+VEHICLE_KINDS = ("leaders", "principal", "confidential", "emergency", "law_enforcement",
+                 "special", "retiree_service", "other")
+
+
+def _assets(data: Disclosure) -> View:
+    a = data.assets
+    counts = View(**{k: getattr(a.vehicles, k) for k in VEHICLE_KINDS})
+    return View(year_end=View(year=data.year, month=12, day=31),
+                building_area=a.building_area, building_value=a.building_value,
+                vehicle_count=sum(getattr(a.vehicles, k) for k in VEHICLE_KINDS),
+                vehicle_value=a.vehicle_value, vehicles=counts,
+                other_vehicles_are=need(a, "other_vehicles_are", "其他用车的用途")
+                if a.vehicles.other else a.other_vehicles_are,
+                large_equipment=a.large_equipment)
+
+
+# --- 十一 预算绩效 -------------------------------------------------------------------------
+
+def _performance(data: Disclosure, style: Style, zero: ZeroBase) -> View:
+    p = data.performance
+    unit = _unit_evaluation(p.unit, data.unit, style, zero) if p.unit else None
+    projects = [evaluate_project(pr, style, zero) for pr in p.projects]
+    return View(
+        summary=View(achievements=p.summary.achievements, problems=p.summary.problems,
+                     measures=p.summary.measures),
+        unit=unit, unit_count=1 if unit else 0,
+        projects=projects, project_count=len(projects),
+        project_budget=total(pr.funds.total.full_year_budget for pr in projects),
+        project_executed=total(pr.funds.total.executed for pr in projects))
+
+
+def _funds_row(label: str, initial, full_year, executed, zero: ZeroBase) -> View:
+    return View(label=label, initial_budget=initial, full_year_budget=full_year, executed=executed,
+                execution=ratio(executed, full_year, zero))
+
+
+def _flag_groups(rows: list[View]) -> None:
+    """Mark where a run of equal 一级/二级指标 starts: the forms merge those cells."""
+    for i, r in enumerate(rows):
+        prev = rows[i - 1] if i else None
+        r.level1_starts = prev is None or prev.level1 != r.level1
+        r.level2_starts = r.level1_starts or prev.level2 != r.level2
+
+
+def _unit_evaluation(u: UnitEvaluation, unit_name: str, style: Style, zero: ZeroBase) -> View:
+    rows = [_funds_row(f.source, f.initial_budget, f.full_year_budget, f.executed, zero) for f in u.funds]
+    t = _funds_row("合计", total(r.initial_budget for r in rows), total(r.full_year_budget for r in rows),
+                   total(r.executed for r in rows), zero)
+    t.weight = u.funds_weight
+    t.score = scoring.funds_score(style.settings.scoring.funds.unit, u.funds_weight, t.execution)
+    indicators = [View(level1=i.level1, level2=i.level2, name=i.name, target=i.target, basis=i.basis,
+                       weight=i.weight, actual=i.actual, score=i.score) for i in u.indicators]
+    _flag_groups(indicators)
+    return View(name=unit_name, funds=rows, total=t, goal_expected=u.goal_expected,
+                goal_actual=u.goal_actual, indicators=indicators)
+
+
+def evaluate_indicator(i: Indicator, style: Style, zero: ZeroBase) -> View:
+    sc = style.settings.scoring
+    method = sc.rules.get(i.rule)
+    result = scoring.outcome(i.target, i.actual, sc.met_phrases, zero)
+    computed = scoring.score(method, i.weight, result, sc.floor) if method else None
+    return View(level1=i.level1, level2=i.level2, name=i.name, weight=i.weight, target=i.target,
+                actual=i.actual, basis=i.basis, prior_result=i.prior_result, rule=i.rule,
+                evidence=i.evidence, deviation=i.deviation, method=method, outcome=result,
+                completion=result.completion if result.completion is not None else
+                (i.completion / 100 if i.completion is not None else None),
+                computed_score=computed,
+                score=i.score if i.score is not None else computed, source=i)
+
+
+def evaluate_project(p: ProjectEvaluation, style: Style, zero: ZeroBase) -> View:
+    f = p.funds
+    fiscal = _funds_row("其中：当年财政拨款", f.fiscal.initial_budget, f.fiscal.full_year_budget,
+                        f.fiscal.executed, zero)
+    other = _funds_row("其他资金", f.other.initial_budget, f.other.full_year_budget, f.other.executed, zero)
+    whole = _funds_row("年度资金总额", fiscal.initial_budget + other.initial_budget,
+                       fiscal.full_year_budget + other.full_year_budget, fiscal.executed + other.executed, zero)
+    whole.weight = p.funds_weight
+    whole.score = scoring.funds_score(style.settings.scoring.funds.project, p.funds_weight, whole.execution)
+    indicators = [evaluate_indicator(i, style, zero) for i in p.indicators]
+    _flag_groups(indicators)
+    scores = [i.score for i in indicators]
+    total_score = None if any(s is None for s in scores) else whole.score + total(scores)
+    return View(name=p.name, department=p.department, implementer=p.implementer,
+                funds=View(total=whole, fiscal=fiscal, other=other),
+                goal_expected=p.goal_expected, goal_actual=p.goal_actual,
+                indicators=indicators, total_score=total_score,
+                weight_total=p.funds_weight + total(i.weight for i in p.indicators), source=p)

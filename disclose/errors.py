@@ -1,0 +1,75 @@
+"""Problems found in a data file, and the exception that carries them.
+
+Every stage (load, check, derive, render) reports through the same small record, in
+the manner of a compiler: the file and line to fix, a rule id, what is wrong and what
+to do.  Nothing downstream has to guess where a problem came from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+SEVERITIES = (ERROR, WARNING, INFO)
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a source file; line is 1-based, 0 when the whole file is meant."""
+
+    path: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True)
+class Problem:
+    location: Location
+    rule: str
+    message: str
+    hint: str = ""
+    severity: str = ERROR
+    # Further places that take part in the problem (e.g. the item that does not add up).
+    related: tuple[Location, ...] = field(default=())
+
+    def format(self) -> str:
+        text = f"{self.location}: {self.severity} {self.rule}: {self.message}"
+        if self.hint:
+            text += f" — {self.hint}"
+        return text
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.location.path,
+            "line": self.location.line,
+            "severity": self.severity,
+            "rule": self.rule,
+            "message": self.message,
+            "hint": self.hint,
+            "related": [{"file": r.path, "line": r.line} for r in self.related],
+        }
+
+
+def sort_key(problem: Problem):
+    return (problem.location.path, problem.location.line, problem.rule, problem.message)
+
+
+class DiscloseError(Exception):
+    """Raised when a stage cannot go on; carries every problem found so far."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=sort_key)
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+
+def display_path(path: str | Path) -> str:
+    """The path as the user typed it or, for absolute paths under the cwd, relative."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,389 @@
+"""The data file, as typed records.
+
+One YAML file per unit per year.  Figures are entered once, at the finest level the
+document uses; every total, change, share and rate is computed (`derive.py`).  Where
+the 决算 software prints a total that the file also states (`stated_*`, `*_total`),
+the stated one is checked against its parts and printed.
+
+Each field's doc string is the field reference of the README (`disclose fields`).
+Plain data: no I/O, no arithmetic.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from decimal import Decimal
+from typing import Literal, Optional
+
+from .schema import Amount, Block, Clause, Code, Count, Number, Record, Text, spec
+
+# Keyword-only, so that a class may add required fields after its base's optional ones.
+model = partial(dataclass, kw_only=True)
+
+
+# --- 第一部分 单位概况 ------------------------------------------------------------------
+
+@model
+class Headcount(Record):
+    current: Count = spec("人数 at the end of this year")
+    prior: Count = spec("人数 at the end of last year (the change is computed)")
+
+
+@model
+class Staff(Record):
+    active: Headcount = spec("在职人员")
+    retired_cadres: Headcount = spec("离休人员")
+    retired: Headcount = spec("退休人员")
+
+
+@model
+class Overview(Record):
+    duties: list[Text] = spec("主要职能, one item per numbered paragraph （1）（2）…")
+    duties_note: list[Text] = spec("unnumbered paragraphs after the duties", default_factory=list)
+    staff: Staff = spec("机构设置及人员情况: headcounts (实有人数 is their sum)")
+    subordinate_units: list[Text] = spec("下属预算单位 names; empty for 无下属预算单位", default_factory=list)
+    departments: list[Text] = spec("内设科室 names (their number is counted)", default_factory=list)
+
+
+# --- 第二部分 figures ------------------------------------------------------------------
+
+@model
+class Income(Record):
+    """本年收入 by source (收入决算表, 收入支出决算总表)."""
+
+    general_budget: Amount = spec("一般公共预算财政拨款收入")
+    government_fund: Amount = spec("政府性基金预算财政拨款收入", Decimal("0"))
+    state_capital: Amount = spec("国有资本经营预算财政拨款收入", Decimal("0"))
+    superior_subsidy: Amount = spec("上级补助收入", Decimal("0"))
+    business: Amount = spec("事业收入", Decimal("0"))
+    operating: Amount = spec("经营收入", Decimal("0"))
+    affiliated: Amount = spec("附属单位上缴收入", Decimal("0"))
+    other: Amount = spec("其他收入", Decimal("0"))
+    stated_total: Optional[Amount] = spec("本年收入合计 as printed (checked against the sources)", None)
+    non_fiscal_balance_used: Amount = spec("使用非财政拨款结余（含专用结余）", Decimal("0"))
+    carryover_start: Amount = spec("年初结转和结余", Decimal("0"))
+    grand_total: Optional[Amount] = spec("收入总计 as printed (checked against 本年收入合计 + 结余 + 结转)", None)
+
+
+@model
+class Expenditure(Record):
+    """本年支出 by kind (支出决算表, 收入支出决算总表)."""
+
+    basic: Amount = spec("基本支出")
+    project: Amount = spec("项目支出")
+    to_superior: Amount = spec("上缴上级支出", Decimal("0"))
+    operating: Amount = spec("经营支出", Decimal("0"))
+    to_affiliated: Amount = spec("对附属单位补助支出", Decimal("0"))
+    stated_total: Optional[Amount] = spec("本年支出合计 as printed (checked against the kinds)", None)
+    balance_distribution: Amount = spec("结余分配", Decimal("0"))
+    carryover_end: Amount = spec("年末结转和结余", Decimal("0"))
+    grand_total: Optional[Amount] = spec("支出总计 as printed (checked against 本年支出合计 + 结余分配 + 结转)", None)
+
+
+@model
+class Overall(Record):
+    """收入支出决算总体: the comparison of 收入(支出)总计 with last year."""
+
+    prior_total: Amount = spec("上年收入支出总计")
+    reason: Clause = spec("主要原因 of the change against last year")
+
+
+@model
+class Fiscal(Record):
+    """财政拨款收入支出决算总体情况 (财政拨款收入支出决算总表)."""
+
+    carryover_start: Amount = spec("年初财政拨款结转和结余", Decimal("0"))
+    carryover_end: Amount = spec("年末财政拨款结转和结余", Decimal("0"))
+    prior_total: Amount = spec("上年财政拨款收入支出总计")
+    reason: Clause = spec("主要原因 of the change against last year")
+    budget: Amount = spec("财政拨款年初预算数")
+    budget_reason: Clause = spec("主要原因 of the 预决算差异")
+
+
+@model
+class Item(Record):
+    """A 项 of the functional classification (7-digit code)."""
+
+    code: Code = spec("7-digit 项 code, in quotes, e.g. \"2101501\"")
+    name: Text = spec("项 name, e.g. 行政运行")
+    current: Amount = spec("本年一般公共预算财政拨款支出决算数")
+    prior: Amount = spec("上年决算数", Decimal("0"))
+    budget: Optional[Amount] = spec("年初预算数 (style B compares each 项 with it)", None)
+    reason: Optional[Clause] = spec("主要原因 of the change against last year", None)
+    budget_reason: Optional[Clause] = spec("主要原因 of the difference from 年初预算", None)
+
+
+@model
+class Kuan(Record):
+    code: Code = spec("5-digit 款 code, e.g. \"21015\"")
+    name: Text = spec("款 name, e.g. 医疗保障管理事务")
+    items: list[Item] = spec("its 项")
+
+
+@model
+class Lei(Record):
+    code: Code = spec("3-digit 类 code, e.g. \"210\"")
+    name: Text = spec("类 name, e.g. 卫生健康支出")
+    items: list[Kuan] = spec("its 款")
+
+
+@model
+class GeneralBudget(Record):
+    """一般公共预算财政拨款支出 (一般公共预算财政拨款支出决算表)."""
+
+    prior: Optional[Amount] = spec("上年决算数 as printed (checked against the 项; computed when left out)", None)
+    budget: Optional[Amount] = spec("年初预算数 (computed from the 项 when each has one)", None)
+    reason: Clause = spec("主要原因 of the change against last year")
+    budget_reason: Clause = spec("主要原因 of the 预决算差异")
+    functions: list[Lei] = spec("功能分类: 类 → 款 → 项")
+
+
+@model
+class BasicExpenditure(Record):
+    """一般公共预算财政拨款基本支出 (人员经费 + 公用经费)."""
+
+    personnel: Amount = spec("人员经费")
+    personnel_items: list[Text] = spec("economic items the 人员经费 include (基本工资、津贴补贴…)")
+    public: Amount = spec("公用经费")
+    public_items: list[Text] = spec("economic items the 公用经费 include (办公费、印刷费…)")
+
+
+@model
+class SpecialFund(Record):
+    """政府性基金 or 国有资本经营预算财政拨款; leave the whole key out when the unit has none."""
+
+    carryover_start: Amount = spec("年初结转和结余", Decimal("0"))
+    income: Amount = spec("本年收入")
+    expenditure: Amount = spec("本年支出")
+    carryover_end: Amount = spec("年末结转和结余", Decimal("0"))
+    prior: Amount = spec("上年支出决算数", Decimal("0"))
+    reason: Clause = spec("主要原因 of the change against last year")
+
+
+@model
+class CostFigures(Record):
+    """What every part of the 三公 money has besides its 决算数."""
+
+    prior: Optional[Amount] = spec("上年决算数", None)
+    budget: Optional[Amount] = spec("全年预算数", None)
+    reason: Optional[Clause] = spec("主要原因 of the change against last year", None)
+    budget_reason: Optional[Clause] = spec("主要原因 of the 预决算差异", None)
+    content: Optional[Clause] = spec("开支内容", None)
+
+
+@model
+class Abroad(CostFigures):
+    current: Amount = spec("因公出国（境）费决算数")
+    groups: Count = spec("因公出国（境）团组数", 0)
+    people: Count = spec("因公出国（境）人次", 0)
+
+
+@model
+class VehiclePart(CostFigures):
+    current: Amount = spec("决算数")
+
+
+@model
+class Vehicles(CostFigures):
+    purchase: VehiclePart = spec("公务用车购置费")
+    operation: VehiclePart = spec("公务用车运行维护费")
+    purchased: Count = spec("公务用车购置数 (辆)", 0)
+    fleet: Count = spec("公务用车保有量 (辆)", 0)
+    fleet_difference_reason: Optional[Clause] = spec(
+        "why 公务用车保有量 differs (or not) from the vehicles among 国有资产", None)
+
+
+@model
+class Reception(CostFigures):
+    current: Amount = spec("公务接待费决算数")
+    batches: Count = spec("国内公务接待批次", 0)
+    people: Count = spec("国内公务接待人次", 0)
+
+
+@model
+class ThreePublic(Record):
+    """财政拨款“三公”经费."""
+
+    stated_current: Optional[Amount] = spec("“三公”经费决算合计 as printed (checked against the parts)", None)
+    stated_prior: Optional[Amount] = spec("上年合计 as printed", None)
+    stated_budget: Optional[Amount] = spec("全年预算合计 as printed", None)
+    reason: Clause = spec("主要原因 of the total's change against last year")
+    budget_reason: Clause = spec("主要原因 of the total's 预决算差异")
+    abroad: Abroad = spec("因公出国（境）费")
+    vehicles: Vehicles = spec("公务用车购置及运行维护费 (its 决算/预算 are the sum of 购置 and 运行维护)")
+    reception: Reception = spec("公务接待费")
+
+
+@model
+class OperatingCosts(Record):
+    """机关运行经费."""
+
+    current: Amount = spec("本年机关运行经费支出")
+    prior: Amount = spec("上年机关运行经费支出")
+    reason: Clause = spec("主要原因 of the change")
+
+
+@model
+class Procurement(Record):
+    """政府采购."""
+
+    goods: Amount = spec("政府采购货物支出", Decimal("0"))
+    works: Amount = spec("政府采购工程支出", Decimal("0"))
+    services: Amount = spec("政府采购服务支出", Decimal("0"))
+    sme: Amount = spec("授予中小企业合同金额", Decimal("0"))
+    small_micro: Amount = spec("其中：授予小微企业合同金额", Decimal("0"))
+
+
+@model
+class VehicleCounts(Record):
+    leaders: Count = spec("副部（省）级及以上领导用车", 0)
+    principal: Count = spec("主要负责人用车", 0)
+    confidential: Count = spec("机要通信用车", 0)
+    emergency: Count = spec("应急保障用车", 0)
+    law_enforcement: Count = spec("执法执勤用车", 0)
+    special: Count = spec("特种专业技术用车", 0)
+    retiree_service: Count = spec("离退休干部服务用车", 0)
+    other: Count = spec("其他用车", 0)
+
+
+@model
+class Assets(Record):
+    """国有资产占用情况 at 31 December."""
+
+    building_area: Number = spec("房屋 平方米", Decimal("0.00"))
+    building_value: Amount = spec("房屋价值", Decimal("0"))
+    vehicle_value: Amount = spec("车辆价值", Decimal("0"))
+    vehicles: VehicleCounts = spec("车辆 by kind (their sum is 车辆数)")
+    other_vehicles_are: Optional[Text] = spec("其他用车主要是 (what the 其他用车 are)", None)
+    large_equipment: Count = spec("单价100万元（含）以上设备（不含车辆）台（套）", 0)
+
+
+# --- 十一 预算绩效 ------------------------------------------------------------------------
+
+@model
+class FundsRow(Record):
+    initial_budget: Amount = spec("年初预算数")
+    full_year_budget: Amount = spec("全年预算数")
+    executed: Amount = spec("全年执行数")
+
+
+@model
+class UnitFundsRow(FundsRow):
+    source: Text = spec("资金来源, e.g. 上级资金")
+
+
+@model
+class UnitIndicator(Record):
+    level1: Text = spec("一级指标")
+    level2: Text = spec("二级指标")
+    name: Text = spec("三级指标")
+    target: Text = spec("预期指标值, e.g. \">=1138种\"")
+    basis: Text = spec("指标值设定依据", "")
+    weight: Number = spec("分值权重")
+    actual: Text = spec("实际完成指标值")
+    score: Number = spec("得分 (the 单位整体 form has no 赋分规则: the evaluator's score is data)")
+
+
+@model
+class UnitEvaluation(Record):
+    """单位整体支出绩效自评表."""
+
+    funds: list[UnitFundsRow] = spec("部门资金 rows by source (合计 is computed)")
+    funds_weight: Number = spec("分值权重 of the funds")
+    goal_expected: Block = spec("年度总体目标: 预期目标")
+    goal_actual: Block = spec("年度总体目标: 实际完成情况")
+    indicators: list[UnitIndicator] = spec("绩效指标 rows")
+
+
+@model
+class Indicator(Record):
+    level1: Text = spec("一级指标, e.g. 产出指标")
+    level2: Text = spec("二级指标, e.g. 数量指标")
+    name: Text = spec("三级指标")
+    weight: Number = spec("权重")
+    target: Text = spec("目标值: `>=1138种`, `<=22.5万元`, `=100%`, a date, or a text such as 有效提升")
+    actual: Text = spec("业绩值: `=115.76万人`, a date, or 达到预期指标")
+    basis: Text = spec("指标值设定依据", "")
+    prior_result: Text = spec("上年完成情况", "")
+    rule: Text = spec("赋分规则, one of the style's scoring rules (e.g. 按照完成比例赋分)")
+    evidence: Text = spec("佐证资料", "")
+    deviation: Text = spec("偏差原因分析及改进措施", "")
+    completion: Optional[Number] = spec("完成率 in % as printed on an earlier form (checked, never needed)", None)
+    score: Optional[Number] = spec("指标得分 as printed (checked); required only where the rule cannot compute it", None)
+
+
+@model
+class ProjectFunds(Record):
+    fiscal: FundsRow = spec("其中：当年财政拨款")
+    other: FundsRow = spec("其他资金")
+
+
+@model
+class ProjectEvaluation(Record):
+    """项目支出绩效自评表."""
+
+    name: Text = spec("项目名称")
+    department: Text = spec("主管部门")
+    implementer: Text = spec("实施单位")
+    funds: ProjectFunds = spec("项目资金 (年度资金总额 is computed)")
+    funds_weight: Number = spec("分值 of the funds")
+    goal_expected: Block = spec("年度总体目标: 预期目标")
+    goal_actual: Block = spec("年度总体目标: 实际完成情况")
+    indicators: list[Indicator] = spec("绩效指标 rows")
+    total_score: Optional[Number] = spec("总分 as printed (checked)", None)
+
+
+@model
+class PerformanceSummary(Record):
+    achievements: list[Clause] = spec("预算绩效管理取得的成效, one item per 一是/二是…")
+    problems: list[Clause] = spec("发现的问题及原因, one item each")
+    measures: list[Clause] = spec("下一步改进措施, one item each")
+
+
+@model
+class Performance(Record):
+    summary: PerformanceSummary = spec("the paragraph of section 十一")
+    unit: Optional[UnitEvaluation] = spec("单位整体支出绩效自评表", None)
+    projects: list[ProjectEvaluation] = spec("项目支出绩效自评表, one per project", default_factory=list)
+
+
+# --- 第三部分 and the rest -------------------------------------------------------------
+
+@model
+class Term(Record):
+    term: Text = spec("the term, e.g. 财政拨款收入")
+    definition: Clause = spec("its definition")
+
+
+@model
+class Glossary(Record):
+    replace: bool = spec("true: use only these entries; false: add them to the style's glossary "
+                         "(an entry with a term the style has replaces the style's)", False)
+    entries: list[Term] = spec("the entries", default_factory=list)
+
+
+@model
+class Disclosure(Record):
+    unit: Text = spec("单位名称, as in the title")
+    year: Count = spec("the year of the accounts, e.g. 2024")
+    amount_unit: Literal["万元", "元"] = spec("金额单位 of every amount in the file")
+    style: Optional[Text] = spec("house style: xinjiang (style A) or ningxia (style B); "
+                                 "`--style` overrides", None)
+    overview: Overview = spec("第一部分 单位概况")
+    income: Income = spec("本年收入 by source, 结转 and 收入总计")
+    expenditure: Expenditure = spec("本年支出 by kind, 结转 and 支出总计")
+    overall: Overall = spec("收入支出总体 against last year")
+    fiscal: Fiscal = spec("财政拨款收入支出总体")
+    general_budget: GeneralBudget = spec("一般公共预算财政拨款支出, by function")
+    basic: BasicExpenditure = spec("一般公共预算财政拨款基本支出")
+    government_fund: Optional[SpecialFund] = spec("政府性基金预算财政拨款; leave out when none", None)
+    state_capital: Optional[SpecialFund] = spec("国有资本经营预算财政拨款; leave out when none", None)
+    three_public: ThreePublic = spec("财政拨款“三公”经费")
+    operating_costs: OperatingCosts = spec("机关运行经费")
+    procurement: Procurement = spec("政府采购")
+    assets: Assets = spec("国有资产占用情况")
+    performance: Performance = spec("预算绩效")
+    other_matters: list[Text] = spec("其他需说明的事项, one paragraph each; empty when none", default_factory=list)
+    glossary: Optional[Glossary] = spec("专业名词解释: extends (or replaces) the style's glossary", None)
+    attachments: list[Text] = spec(".docx files appended to the document, relative to this file",
+                                   default_factory=list)

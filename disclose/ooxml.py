@@ -1,0 +1,141 @@
+"""The few raw WordprocessingML operations python-docx has no API for.
+
+East Asian fonts, character-based indents, merged and repeated-header table cells,
+page-number fields and section page set-up.  Kept here, named for what they do, so
+that the Word writer reads as layout and not as XML.
+"""
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm
+
+W = nsdecls("w")
+
+A4_SHORT, A4_LONG = Mm(210), Mm(297)
+# GB/T 9704: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm (portrait); landscape
+# pages turn the same margins with the paper.
+PORTRAIT_MARGINS = dict(top=Mm(37), bottom=Mm(35), left=Mm(28), right=Mm(26))
+LANDSCAPE_MARGINS = dict(top=Mm(28), bottom=Mm(26), left=Mm(37), right=Mm(35))
+
+
+def set_fonts(rpr, east_asia: str, latin: str = "Times New Roman") -> None:
+    """Set a run's (or style's) fonts: `w:eastAsia` for Chinese, ascii/hAnsi for Latin.
+
+    python-docx's `font.name` sets only the Latin font; theme font attributes would
+    override explicit names, so they are removed.
+    """
+    rfonts = rpr.get_or_add_rFonts()   # python-docx keeps the schema order of rPr
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        rfonts.attrib.pop(qn(attr), None)
+    rfonts.set(qn("w:ascii"), latin)
+    rfonts.set(qn("w:hAnsi"), latin)
+    rfonts.set(qn("w:cs"), latin)
+    rfonts.set(qn("w:eastAsia"), east_asia)
+
+
+def first_line_indent_chars(ppr, chars: int, twips: int) -> None:
+    """A first-line indent in characters (两字符), with the twips fallback for old readers."""
+    ind = ppr.get_or_add_ind()         # python-docx keeps the schema order of pPr
+    ind.set(qn("w:firstLineChars"), str(chars * 100))
+    ind.set(qn("w:firstLine"), str(twips))
+
+
+def run_xml(text: str, east_asia: str, size_pt: float, bold: bool = False) -> str:
+    """A run with its fonts and size set on the run itself; U+2028 becomes a line break."""
+    half_points = int(round(size_pt * 2))
+    rpr = (f'<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
+           f'w:cs="Times New Roman" w:eastAsia="{escape(east_asia)}"/>'
+           f'{"<w:b/>" if bold else ""}<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>')
+    pieces = text.split("\u2028")
+    body = '<w:br/>'.join(f'<w:t xml:space="preserve">{escape(p)}</w:t>' for p in pieces)
+    return f"<w:r>{rpr}{body}</w:r>"
+
+
+def table_xml(rows, widths_twips: list[int], header_rows: int, font: str, size_pt: float,
+              heading_font: str) -> str:
+    """A bordered table: merged cells (gridSpan/vMerge), header rows repeated on every page,
+    rows kept whole, numbers right-aligned, header cells centred and bold."""
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths_twips)
+    borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    out = [f'<w:tbl {W}><w:tblPr><w:tblW w:w="{sum(widths_twips)}" w:type="dxa"/><w:jc w:val="center"/>'
+           f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+           f'<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+           f'<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+           f'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>']
+    for r, row in enumerate(rows):
+        header = r < header_rows
+        trpr = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else "")
+        out.append(f"<w:tr><w:trPr>{trpr}</w:trPr>")
+        c = 0
+        while c < len(row):
+            cell = row[c]
+            if cell.covered and cell.owner is not None and cell.owner[1] < c and cell.owner[0] == r:
+                c += 1          # covered from the left: part of the owner's gridSpan
+                continue
+            if cell.covered:    # covered from above: a vMerge continuation as wide as its owner
+                owner_row, owner_col = cell.owner
+                span = rows[owner_row][owner_col].colspan
+                width = sum(widths_twips[c:c + span])
+                out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
+                           + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "")
+                           + '<w:vMerge/><w:vAlign w:val="center"/></w:tcPr><w:p/></w:tc>')
+                c += span
+                continue
+            span = cell.colspan
+            width = sum(widths_twips[c:c + span])
+            merge = '<w:vMerge w:val="restart"/>' if cell.rowspan > 1 else ""
+            align = "center" if header else ("right" if cell.numeric else "left")
+            if not header and len(cell.text) <= 4 and not cell.numeric:
+                align = "center"
+            run = run_xml(cell.text, heading_font if header else font, size_pt, bold=header) if cell.text else ""
+            out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
+                       + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "")
+                       + f'{merge}<w:vAlign w:val="center"/></w:tcPr>'
+                       f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+                       f'<w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="{align}"/></w:pPr>'
+                       f'{run}</w:p></w:tc>')
+            c += span
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return parse_xml("".join(out))
+
+
+def page_number_paragraph(font: str, size_pt: float):
+    """— 1 — centred: the page number of GB/T 9704, as a PAGE field."""
+    run = run_xml("— ", font, size_pt)
+    dash = run_xml(" —", font, size_pt)
+    half = int(round(size_pt * 2))
+    field = (f'<w:fldSimple w:instr=" PAGE "><w:r><w:rPr><w:rFonts w:ascii="Times New Roman" '
+             f'w:hAnsi="Times New Roman"/><w:sz w:val="{half}"/></w:rPr><w:t>1</w:t></w:r></w:fldSimple>')
+    return parse_xml(f'<w:p {W}><w:pPr><w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/>'
+                     f'</w:pPr>{run}{field}{dash}</w:p>')
+
+
+def set_page(section, landscape: bool) -> None:
+    """A4 in the given orientation: the orientation flag alone does not turn the page."""
+    from docx.enum.section import WD_ORIENT
+
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (A4_LONG, A4_SHORT) if landscape else (A4_SHORT, A4_LONG)
+    for side, value in (LANDSCAPE_MARGINS if landscape else PORTRAIT_MARGINS).items():
+        setattr(section, f"{side}_margin", value)
+    section.header_distance = Mm(15)
+    section.footer_distance = Mm(20)
+
+
+def restart_page_numbers(section, start: int = 1) -> None:
+    sect_pr = section._sectPr
+    pg = sect_pr.find(qn("w:pgNumType"))
+    if pg is None:
+        pg = sect_pr.makeelement(qn("w:pgNumType"), {})
+        # pgNumType comes after pgMar/pgSz in the schema order; before cols is safe
+        cols = sect_pr.find(qn("w:cols"))
+        if cols is not None:
+            cols.addprevious(pg)
+        else:
+            sect_pr.append(pg)
+    pg.set(qn("w:start"), str(start))

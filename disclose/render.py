@@ -1,0 +1,166 @@
+"""Render the templates of a style into document markup.
+
+Templates receive the derived view (`derive.py`) and a few helpers; they write the
+markup of `markup.py` (headings, paragraphs, tables).  Helpers only format: amounts
+with the style's separators, decimals and unit; percentages; change phrases with the
+style's words for no change and for a zero base; Chinese numerals.
+
+Undefined variables are errors (StrictUndefined), reported with the template's file
+and line.  A text the data file lacks (`derive.Missing`) is reported with the data
+file's line; all of them at once, after the whole document has been rendered.
+"""
+from __future__ import annotations
+
+import sys
+import traceback
+from decimal import Decimal
+from pathlib import Path
+
+import jinja2
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .derive import Missing, View
+from .errors import DiscloseError, Location, Problem, display_path
+from .numbers import HUNDRED, Change, quantize
+from .style import Style
+
+LINE_BREAK = "\u2028"   # a line break inside a table cell (see markup.py)
+
+
+class Formatter:
+    """The style's way of printing figures; one per render."""
+
+    def __init__(self, style: Style, data_unit: str):
+        self.s = style.settings
+        self.data_unit = data_unit
+
+    def _scaled(self, value: Decimal) -> Decimal:
+        unit = self.s.amounts.unit
+        if unit == self.data_unit:
+            return value
+        return value / Decimal(10000) if unit == "万元" else value * Decimal(10000)
+
+    def number(self, value, places: int | None = None, thousands: bool | None = None,
+               trim: bool | None = None) -> str:
+        if value is None:
+            raise ValueError("a figure the template prints is missing (None)")
+        if isinstance(value, int):
+            return str(value)
+        places = self.s.amounts.decimals if places is None else places
+        thousands = self.s.amounts.thousands if thousands is None else thousands
+        trim = self.s.amounts.trim_zeros if trim is None else trim
+        q = quantize(Decimal(value), places)
+        text = f"{q:,.{places}f}" if thousands else f"{q:.{places}f}"
+        if trim and "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return text
+
+    def amount(self, value, unit: bool = True) -> str:
+        """An amount in the style's unit: 1,239.70万元 (unit=False: 1,239.70)."""
+        text = self.number(self._scaled(Decimal(value)))
+        return text + self.s.amounts.unit if unit else text
+
+    def percent(self, value, places: int | None = None, trim: bool = False) -> str:
+        """A ratio as a percentage, rounded once: 0.98730 → 98.73%."""
+        places = self.s.percent.decimals if places is None else places
+        return self.number(Decimal(value) * HUNDRED, places, thousands=False, trim=trim) + "%"
+
+    def change(self, c: Change) -> str:
+        """增加12.52万元，增长2.91% — in the words the style uses for each case."""
+        words = self.s.change
+        if c.direction == "equal":
+            phrase = words.equal
+        elif c.from_zero:
+            phrase = words.from_zero
+        else:
+            phrase = words.increase if c.direction == "up" else words.decrease
+        return phrase.format(amount=self.amount(c.amount), rate=self.percent(abs(c.rate)))
+
+    def count_change(self, c: Change, unit: str) -> str:
+        """增加1人 / 减少1人 (a change in a headcount)."""
+        n = int(c.amount)
+        return f"减少{n}{unit}" if c.direction == "down" else f"增加{n}{unit}"
+
+
+def chinese(n: int) -> str:
+    """22 → 二十二 (for 一、二、… and 一是、二是…)."""
+    import cn2an  # imported here: it costs as much start-up as docx, jinja2 and yaml together
+
+    return cn2an.an2cn(int(n))
+
+
+def cell(value) -> str:
+    """A value for a table cell: tabs and line breaks would break the row."""
+    text = str(value)
+    if text in ("<", "^") or text.startswith("\\"):
+        text = "\\" + text
+    return text.replace("\t", " ").replace("\r\n", LINE_BREAK).replace("\n", LINE_BREAK)
+
+
+class Renderer:
+    def __init__(self, style: Style, data_unit: str, data_path: str = ""):
+        self.style = style
+        self.missing: list[Missing] = []
+        self.fmt = Formatter(style, data_unit)
+        self.env = Environment(
+            loader=FileSystemLoader([str(f) for f in style.folders]),
+            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+            keep_trailing_newline=True, autoescape=False, finalize=self._finalize)
+        self.env.filters.update(
+            amount=self.fmt.amount, number=self.fmt.number, percent=self.fmt.percent,
+            change=self.fmt.change, count_change=self.fmt.count_change, cn=chinese, cell=cell)
+        self.env.globals.update(settings=style.settings)
+
+    def _finalize(self, value):
+        if isinstance(value, Missing):
+            self.missing.append(value)
+            return str(value)
+        if value is None:
+            raise ValueError("the template prints a value that is missing (None)")
+        return value
+
+    def render(self, template: str, view: View) -> str:
+        try:
+            return self.env.get_template(template).render(view.__dict__)
+        except jinja2.TemplateSyntaxError as exc:
+            raise DiscloseError([Problem(Location(_template_path(self.env, exc.name or template), exc.lineno),
+                                         "TEMPLATE", f"template syntax error: {exc.message}",
+                                         "fix the template (Jinja2 syntax)")])
+        except jinja2.TemplateNotFound as exc:
+            raise DiscloseError([Problem(Location(template), "TEMPLATE", f"template `{exc.name}` not found in "
+                                         f"{', '.join(display_path(f) for f in self.style.folders)}",
+                                         "check the style's `parts:` and the template's includes")])
+        except Exception as exc:  # an error while rendering: name the template and line
+            name, line = _template_frame(self.env, exc)
+            message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
+            hint = ("the template uses a variable the data does not provide: check its spelling against the "
+                    "README's list of template variables" if isinstance(exc, jinja2.UndefinedError)
+                    else "fix the template or the data it reads")
+            raise DiscloseError([Problem(Location(name, line), "TEMPLATE", message, hint)]) from exc
+
+    def missing_problems(self) -> list[Problem]:
+        seen, out = set(), []
+        for m in self.missing:
+            if (m.loc, m.field) in seen:
+                continue
+            seen.add((m.loc, m.field))
+            out.append(Problem(m.loc, "TEXT-MISSING", f"the document needs {m.what} and the file gives none",
+                               f"add `{m.field}:` here"))
+        return out
+
+
+def _template_path(env: Environment, name: str) -> str:
+    try:
+        source = env.loader.get_source(env, name)
+        return display_path(source[1])
+    except Exception:
+        return name
+
+
+def _template_frame(env: Environment, exc: BaseException) -> tuple[str, int]:
+    """The innermost template file and line in the traceback (Jinja maps frames to them)."""
+    found = ("<template>", 0)
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.endswith((".j2", ".jinja", ".txt", ".md")) and Path(frame.filename).exists():
+            found = (display_path(frame.filename), frame.lineno or 0)
+    return found

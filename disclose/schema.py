@@ -1,0 +1,272 @@
+"""Build typed dataclasses from located YAML nodes.
+
+The model (`model.py`) is plain dataclasses whose fields carry a one-line doc and,
+through `Annotated`, the kind of value they hold (an amount, a count, a clause…).
+`build()` walks a node against a class, converting every scalar, and collects every
+problem — unknown keys with a did-you-mean, missing fields, text where a number
+belongs — so that the user sees them all at once, each with its line.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass
+from decimal import Decimal
+from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
+
+from .errors import Location, Problem
+from .numbers import decimals, parse_decimal
+from .source import BOOL, FLOAT, INT, NULL, Map, Node, Scalar, Seq
+
+
+# --- kinds of value -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    what: str            # how the error message names it
+    example: str         # what the hint suggests
+
+
+AMOUNT = Kind("amount", "an amount", "an amount such as 1239.70")
+NUMBER = Kind("number", "a number", "a number such as 12.5")
+COUNT = Kind("count", "a whole number", "a whole number such as 3")
+CODE = Kind("code", "a classification code", 'digits in quotes, e.g. "2101501"')
+TEXT = Kind("text", "a text", "a text on one line")
+CLAUSE = Kind("clause", "a text", "a text; the sentence around it adds the final 。")
+BLOCK = Kind("block", "a text", "a text (a `|` block keeps its line breaks)")
+WORD = Kind("word", "a word", "one of the listed words")
+
+Amount = Annotated[Decimal, AMOUNT]     # ≥ 0, at most two decimals
+Number = Annotated[Decimal, NUMBER]     # ≥ 0, any decimals (areas, weights)
+Count = Annotated[int, COUNT]           # ≥ 0
+Code = Annotated[str, CODE]
+Text = Annotated[str, TEXT]             # one paragraph; line breaks are folded away
+Clause = Annotated[str, CLAUSE]         # a reason or content that a sentence ends
+Block = Annotated[str, BLOCK]           # a table cell; line breaks are kept
+
+
+def spec(doc: str, default: Any = MISSING, *, key: str | None = None, choices: tuple = (),
+         default_factory: Any = MISSING):
+    """A model field: its doc (printed in the README's field reference) and options."""
+    meta = {"doc": doc, "key": key, "choices": choices}
+    if default_factory is not MISSING:
+        return field(default_factory=default_factory, metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+@dataclass
+class Meta:
+    loc: Location
+    keys: dict[str, Location]
+
+
+@dataclass
+class Record:
+    """Base of every model class: remembers where it and each of its keys were written."""
+
+    meta: Meta | None = field(default=None, repr=False, compare=False, kw_only=True)
+
+    def loc(self, name: str | None = None) -> Location:
+        if self.meta is None:
+            return Location("<memory>")
+        if name is None:
+            return self.meta.loc
+        return self.meta.keys.get(name, self.meta.loc)
+
+    def given(self, name: str) -> bool:
+        """Whether the file wrote this key (as opposed to taking the default)."""
+        return self.meta is not None and name in self.meta.keys
+
+
+def key_of(f) -> str:
+    return f.metadata.get("key") or f.name
+
+
+def model_fields(cls) -> list:
+    return [f for f in fields(cls) if f.name != "meta"]
+
+
+# --- the builder ----------------------------------------------------------------------
+
+class Builder:
+    def __init__(self, amount_places: int = 2):
+        self.problems: list[Problem] = []
+        self.amount_places = amount_places
+
+    def error(self, loc: Location, rule: str, message: str, hint: str) -> None:
+        self.problems.append(Problem(loc, rule, message, hint))
+
+    def build(self, cls, node: Node, where: str):
+        hints = get_type_hints(cls, include_extras=True)
+        label = where or "the file's top level"
+        if not isinstance(node, Map):
+            self.error(node.loc, "TYPE", f"{label} must be a mapping of `key: value` lines",
+                       f"indent its fields under `{where.split('.')[-1]}:`" if where else
+                       "start the file with `unit: …`, `year: …` lines")
+            return None
+        known = {key_of(f): f for f in model_fields(cls)}
+        values: dict[str, Any] = {}
+        for key, kloc, value in node.entries:
+            f = known.get(key)
+            if f is None:
+                close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+                hint = (f"did you mean `{close[0]}`?" if close else
+                        f"the keys here are: {', '.join(known)}")
+                self.error(kloc, "UNKNOWN-KEY", f"unknown key `{key}` in {label}", hint)
+                continue
+            converted = self.convert(hints[f.name], value, f"{where}.{key}" if where else key, f)
+            if converted is not _BAD:
+                values[f.name] = converted
+        missing = [f for f in model_fields(cls)
+                   if f.name not in values and key_of(f) not in node.keys()
+                   and f.default is MISSING and f.default_factory is MISSING]
+        for f in missing:
+            self.error(node.loc, "MISSING", f"{label} has no `{key_of(f)}` ({f.metadata.get('doc', '')})",
+                       f"add `{key_of(f)}:` under it" if where else f"add a line `{key_of(f)}: …`")
+        if missing or any(key_of(f) in node.keys() and f.name not in values for f in model_fields(cls)):
+            return None
+        obj = cls(**values)
+        obj.meta = Meta(node.loc, {k: loc for k, loc, _ in node.entries})
+        return obj
+
+    def convert(self, hint, node: Node, where: str, f=None):
+        origin = get_origin(hint)
+        if origin is Annotated:
+            base, kind = get_args(hint)[0], get_args(hint)[1]
+            return self.scalar(base, kind, node, where, f)
+        if origin in (Union, types.UnionType):
+            args = [a for a in get_args(hint) if a is not type(None)]
+            if isinstance(node, Scalar) and node.is_null:
+                return None
+            return self.convert(args[0], node, where, f)
+        if origin is list:
+            (item,) = get_args(hint)
+            if isinstance(node, Scalar) and node.is_null:
+                return []
+            if not isinstance(node, Seq):
+                self.error(node.loc, "TYPE", f"{where} must be a list", "write one `- item` per line under it")
+                return _BAD
+            out = []
+            for i, child in enumerate(node.items):
+                value = self.convert(item, child, f"{where}[{i + 1}]", f)
+                if value is not _BAD and value is not None:
+                    out.append(value)
+            return out if len(out) == len(node.items) else _BAD
+        if origin is dict:
+            _, item = get_args(hint)
+            if not isinstance(node, Map):
+                self.error(node.loc, "TYPE", f"{where} must be a mapping", "write `name: value` lines under it")
+                return _BAD
+            out = {}
+            for key, _, child in node.entries:
+                value = self.convert(item, child, f"{where}.{key}", f)
+                if value is _BAD:
+                    return _BAD
+                out[key] = value
+            return out
+        if origin is typing.Literal:
+            return self.literal(get_args(hint), node, where)
+        if is_dataclass(hint):
+            built = self.build(hint, node, where)
+            return _BAD if built is None else built
+        if hint is bool:
+            if isinstance(node, Scalar) and node.tag == BOOL:
+                return node.text.lower() in ("true", "yes", "on")
+            self.error(node.loc, "TYPE", f"{where} must be true or false", "write `true` or `false`")
+            return _BAD
+        if hint is int:
+            return self.scalar(int, COUNT, node, where, f)
+        if hint is str:
+            return self.scalar(str, TEXT, node, where, f)
+        raise TypeError(f"schema cannot build {hint!r} at {where}")  # pragma: no cover
+
+    def literal(self, choices, node: Node, where: str):
+        if isinstance(node, Scalar) and node.text in choices:
+            return node.text
+        got = node.text if isinstance(node, Scalar) else "a list or mapping"
+        self.error(node.loc, "TYPE", f"{where} is `{got}`, which is not one of: {', '.join(map(str, choices))}",
+                   f"write one of: {', '.join(map(str, choices))}")
+        return _BAD
+
+    def scalar(self, base, kind: Kind, node: Node, where: str, f):
+        if not isinstance(node, Scalar):
+            self.error(node.loc, "TYPE", f"{where} must be {kind.what}, not a list or mapping",
+                       f"write {kind.example}")
+            return _BAD
+        if node.is_null:
+            self.error(node.loc, "MISSING", f"{where} is empty", f"write {kind.example}, or remove the key")
+            return _BAD
+        text = node.text
+        if kind in (AMOUNT, NUMBER):
+            value = parse_decimal(text) if not node.quoted or node.tag not in (INT, FLOAT) else None
+            if value is None:
+                self.error(node.loc, "NOT-A-NUMBER", f"{where} is `{text}`, which is not a number",
+                           f"write {kind.example} (digits, a decimal point, optional thousands commas)")
+                return _BAD
+            if value < 0:
+                self.error(node.loc, "NEGATIVE", f"{where} is {text}: it cannot be negative",
+                           "enter the figure as the 决算 software shows it; a decrease is computed, not entered")
+                return _BAD
+            if kind is AMOUNT and decimals(value) > self.amount_places:
+                self.error(node.loc, "PRECISION", f"{where} is {text}, with more than "
+                           f"{self.amount_places} decimals", "enter the amount to the cent, as the 决算 tables print it")
+                return _BAD
+            return value
+        if kind is COUNT:
+            if not re.fullmatch(r"\d+", text.strip()):
+                self.error(node.loc, "NOT-A-NUMBER", f"{where} is `{text}`, which is not a whole number",
+                           f"write {kind.example}")
+                return _BAD
+            return int(text)
+        if kind is CODE:
+            if not re.fullmatch(r"\d+", text.strip()):
+                self.error(node.loc, "TYPE", f"{where} is `{text}`, which is not a code of digits",
+                           f"write {kind.example}")
+                return _BAD
+            if node.tag == INT and text.startswith("0"):  # pragma: no cover - codes never start with 0
+                pass
+            return text.strip()
+        # texts
+        if f is not None and f.metadata.get("choices"):
+            choices = f.metadata["choices"]
+            if text not in choices:
+                self.error(node.loc, "TYPE", f"{where} is `{text}`, which is not one of: {', '.join(choices)}",
+                           f"write one of: {', '.join(choices)}")
+                return _BAD
+        if kind is BLOCK:
+            return "\n".join(line.strip() for line in text.strip().splitlines())
+        value = fold_lines(text)
+        if kind is CLAUSE:
+            value = value.rstrip("。；;，,.")
+        if not value and (f is None or f.default is MISSING):
+            self.error(node.loc, "MISSING", f"{where} is empty", "write the text, or remove the key")
+            return _BAD
+        return value
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or "\u3000" <= ch <= "\u303f"
+
+
+def fold_lines(text: str) -> str:
+    """One paragraph from a possibly wrapped text: a line break between two Chinese
+    characters disappears, elsewhere it becomes one space (as a reader expects)."""
+    out = ""
+    for line in (ln.strip() for ln in text.strip().splitlines()):
+        if not line:
+            continue
+        if out and not (_is_cjk(out[-1]) or _is_cjk(line[0])):
+            out += " "
+        out += line
+    return out
+
+
+class _Bad:
+    def __repr__(self):  # pragma: no cover
+        return "<bad>"
+
+
+_BAD = _Bad()

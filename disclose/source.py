@@ -1,0 +1,143 @@
+"""Read a YAML file into nodes that remember their line.
+
+PyYAML's composer already knows where every node starts; the constructor throws that
+away (and turns 0.1 into a float).  We stop at the node graph and keep, for every
+value, its raw text, its resolved YAML tag and its line.  Numbers are never turned
+into floats here: the schema layer makes `Decimal`s from the raw text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Union
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+
+from .errors import DiscloseError, Location, Problem
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+
+
+@dataclass
+class Scalar:
+    text: str
+    tag: str
+    loc: Location
+    quoted: bool = False
+
+    @property
+    def is_null(self) -> bool:
+        return self.tag == NULL
+
+
+@dataclass
+class Seq:
+    items: list["Node"]
+    loc: Location
+
+
+@dataclass
+class Map:
+    # (key, key location, value) in file order; keys are unique (checked on reading).
+    entries: list[tuple[str, Location, "Node"]]
+    loc: Location
+
+    def keys(self) -> list[str]:
+        return [k for k, _, _ in self.entries]
+
+    def get(self, key: str) -> "Node | None":
+        for k, _, v in self.entries:
+            if k == key:
+                return v
+        return None
+
+    def key_loc(self, key: str) -> Location:
+        for k, loc, _ in self.entries:
+            if k == key:
+                return loc
+        return self.loc
+
+
+Node = Union[Scalar, Seq, Map]
+
+
+def read(path: str | Path, display: str | None = None) -> Node:
+    """Parse one YAML document; syntax errors become Problems with the line."""
+    name = display or str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DiscloseError([Problem(Location(name), "FILE", "no such file",
+                                     "check the path, or create the file from data/changji-2024.yaml")])
+    except UnicodeDecodeError as exc:
+        raise DiscloseError([Problem(Location(name), "FILE", f"not UTF-8 text ({exc.reason})",
+                                     "save the file as UTF-8")])
+    return parse(text, name)
+
+
+def parse(text: str, name: str) -> Node:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        what = exc.problem or str(exc)
+        if exc.context:
+            what = f"{exc.context}, {what}"
+        raise DiscloseError([Problem(Location(name, line), "SYNTAX", f"YAML syntax error: {what}",
+                                     "fix the indentation or quoting on this line (a value that starts "
+                                     "with >, <, =, - or : needs quotes)")])
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises Marked errors for text input
+        raise DiscloseError([Problem(Location(name), "SYNTAX", f"YAML error: {exc}", "fix the file")])
+    if node is None:
+        return Map([], Location(name, 1))
+    problems: list[Problem] = []
+    out = _convert(node, name, problems)
+    if problems:
+        raise DiscloseError(problems)
+    return out
+
+
+def _convert(node: yaml.Node, name: str, problems: list[Problem]) -> Node:
+    loc = Location(name, node.start_mark.line + 1)
+    if isinstance(node, yaml.ScalarNode):
+        return Scalar(node.value, node.tag, loc, quoted=node.style in ("'", '"', "|", ">"))
+    if isinstance(node, yaml.SequenceNode):
+        return Seq([_convert(n, name, problems) for n in node.value], loc)
+    if isinstance(node, yaml.MappingNode):
+        own = {id(k) for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"}
+        try:
+            SafeConstructor().flatten_mapping(node)  # resolves `<<: *anchor` merge keys
+        except ConstructorError as exc:
+            problems.append(Problem(loc, "SYNTAX", f"bad merge key: {exc.problem}", "merge only mappings"))
+        entries: list[tuple[str, Location, Node]] = []
+        seen: dict[str, Location] = {}
+        merged: set[str] = set()
+        for knode, vnode in node.value:
+            kloc = Location(name, knode.start_mark.line + 1)
+            if not isinstance(knode, yaml.ScalarNode):
+                problems.append(Problem(kloc, "SYNTAX", "a key must be a plain word",
+                                        "write `name: value`"))
+                continue
+            key = knode.value
+            if key in merged and id(knode) in own:
+                # A key of the mapping itself overrides one brought in by `<<:`.
+                entries = [e for e in entries if e[0] != key]
+                merged.discard(key)
+                del seen[key]
+            if key in seen:
+                problems.append(Problem(kloc, "DUPLICATE-KEY", f"`{key}` is given twice "
+                                        f"(first at line {seen[key].line})",
+                                        "keep one of them: YAML would silently use the last"))
+                continue
+            seen[key] = kloc
+            if id(knode) not in own:
+                merged.add(key)
+            entries.append((key, kloc, _convert(vnode, name, problems)))
+        return Map(entries, loc)
+    raise AssertionError(f"unknown YAML node {node!r}")  # pragma: no cover

@@ -1,0 +1,182 @@
+"""House styles: a folder of templates plus a small settings file.
+
+A style lives in `templates/<name>/` with a `style.yaml` (the knobs in which real
+disclosures of different provinces differ) and the Jinja2 templates of its sections.
+A style may name a `base` whose files and settings it inherits; `templates/common/`
+is searched last.  A user's `--templates DIR` goes in front of all of them, file by
+file, and a `style.yaml` in it overrides the settings it names and nothing else.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import partial
+from importlib import resources
+from pathlib import Path
+from typing import Literal, Optional
+
+from .errors import DiscloseError, Location, Problem, display_path
+from .numbers import HUNDRED, ZeroBase
+from .schema import Builder, Count, Number, Record, Text, spec
+from .source import Map, Node, read
+
+model = partial(dataclass, kw_only=True)
+
+SETTINGS = "style.yaml"
+COMMON = "common"
+
+
+def templates_root() -> Path:
+    """The installed `templates/` folder (the repository's own in an editable install)."""
+    return Path(str(resources.files("disclose.templates")))
+
+
+# --- the settings -----------------------------------------------------------------------
+
+@model
+class AmountFormat(Record):
+    unit: Literal["万元", "元"] = spec("the unit sentences and tables print amounts in; "
+                                      "figures entered in the other unit are converted when printed")
+    thousands: bool = spec("thousands separators (1,239.70)", True)
+    decimals: Count = spec("decimals of amounts", 2)
+    trim_zeros: bool = spec("drop trailing zeros (1,239.7)", False)
+
+
+@model
+class PercentFormat(Record):
+    decimals: Count = spec("decimals of percentages in sentences (2, 1 or 0)", 2)
+
+
+@model
+class ChangeWords(Record):
+    increase: Text = spec("an increase; {amount} and {rate} are filled in")
+    decrease: Text = spec("a decrease; {amount} and {rate} without sign")
+    equal: Text = spec("no change, e.g. 持平 or 增加{amount}，增长{rate}")
+    from_zero: Text = spec("an increase from zero, e.g. 增加{amount}，增长{rate} or 增加{amount}")
+
+
+@model
+class ZeroBaseSetting(Record):
+    both_zero: Number = spec("0 ÷ 0 as a percentage (0: 预决算差异率0.00%)", Decimal("0"))
+    from_zero: Number = spec("x ÷ 0 as a percentage (100: 增长100.00%)", Decimal("100"))
+
+
+@model
+class Compare(Record):
+    items: Literal["prior", "budget", "both"] = spec(
+        "what each 项 of 五(三) is compared with: prior (上年), budget (年初预算) or both", "prior")
+
+
+@model
+class FundsScoring(Record):
+    project: Literal["full", "proportional"] = spec(
+        "项目 funds score: full weight, or weight × 执行率 (capped at the weight)", "proportional")
+    unit: Literal["full", "proportional"] = spec("单位整体 funds score, likewise", "proportional")
+
+
+@model
+class Scoring(Record):
+    floor: Number = spec("完成率 (%) at or below which a proportional indicator scores nothing", Decimal("60"))
+    funds: FundsScoring = spec("how the funds row scores")
+    rules: dict[str, Literal["proportional", "full_if_met", "entered"]] = spec(
+        "each 赋分规则 of the forms → how it scores: proportional (完成率 below 100% scores linearly from "
+        "the floor, above 100% loses the overshoot), full_if_met (full weight when the target is met; "
+        "otherwise the score is entered), entered (the evaluator's score is data)")
+    met_phrases: list[Text] = spec("业绩值 texts that mean a text target was met", default_factory=list)
+
+
+@model
+class StyleSettings(Record):
+    name: Text = spec("the style's name (its folder)")
+    description: Text = spec("one line for `disclose styles`")
+    base: Optional[Text] = spec("a style whose templates and settings this one inherits", None)
+    amounts: AmountFormat = spec("how amounts print")
+    percent: PercentFormat = spec("how percentages print")
+    change: ChangeWords = spec("the words of a change against a base")
+    zero_base: ZeroBaseSetting = spec("quotients with a zero base")
+    compare: Compare = spec("what sections compare with")
+    scoring: Scoring = spec("self-evaluation score rules")
+    parts: list[Text] = spec("the templates that make the document's parts, in order; each part "
+                             "starts on a new page and is joined with docxcompose")
+    glossary: Text = spec("the file (in the template folders) holding the default glossary")
+
+    @property
+    def zero(self) -> ZeroBase:
+        return ZeroBase(self.zero_base.both_zero / HUNDRED, self.zero_base.from_zero / HUNDRED)
+
+
+@dataclass
+class Style:
+    settings: StyleSettings
+    folders: list[Path]          # template search path, first match wins
+
+    @property
+    def name(self) -> str:
+        return self.settings.name
+
+
+# --- finding and loading styles ------------------------------------------------------------
+
+def available() -> list[str]:
+    root = templates_root()
+    return sorted(p.parent.name for p in root.glob(f"*/{SETTINGS}"))
+
+
+def load(name: str, user_dir: str | Path | None = None) -> Style:
+    root = templates_root()
+    chain: list[Path] = []
+    nodes: list[Node] = []
+    current: str | None = name
+    while current:
+        folder = root / current
+        if not (folder / SETTINGS).is_file():
+            known = ", ".join(available())
+            raise DiscloseError([Problem(Location(current), "STYLE", f"there is no style `{current}`",
+                                         f"use one of: {known} (`disclose styles` lists them)")])
+        if folder in chain:
+            raise DiscloseError([Problem(Location(display_path(folder / SETTINGS)), "STYLE",
+                                         "the styles' `base:` settings form a loop", "break the loop")])
+        node = read(folder / SETTINGS, display_path(folder / SETTINGS))
+        chain.append(folder)
+        nodes.append(node)
+        base = node.get("base") if isinstance(node, Map) else None
+        current = base.text if base is not None and hasattr(base, "text") and not base.is_null else None
+    merged = _merge_chain(list(reversed(nodes)))
+    folders = list(chain)
+    if user_dir is not None:
+        user = Path(user_dir)
+        if not user.is_dir():
+            raise DiscloseError([Problem(Location(str(user_dir)), "TEMPLATES",
+                                         "the --templates folder does not exist",
+                                         "create it and copy into it the template files you want to change")])
+        if (user / SETTINGS).is_file():
+            merged = _merge(merged, read(user / SETTINGS, display_path(user / SETTINGS)))
+        folders.insert(0, user)
+    folders.append(root / COMMON)
+    builder = Builder()
+    settings = builder.build(StyleSettings, merged, "style")
+    if builder.problems or settings is None:
+        raise DiscloseError(builder.problems)
+    return Style(settings, folders)
+
+
+def _merge_chain(nodes: list[Node]) -> Node:
+    out = nodes[0]
+    for node in nodes[1:]:
+        out = _merge(out, node)
+    return out
+
+
+def _merge(base: Node, over: Node) -> Node:
+    """Deep-merge two mappings: `over` wins key by key; lists and scalars are replaced."""
+    if not (isinstance(base, Map) and isinstance(over, Map)):
+        return over
+    entries = []
+    for key, loc, value in base.entries:
+        other = over.get(key)
+        entries.append((key, over.key_loc(key) if other is not None else loc,
+                        _merge(value, other) if other is not None else value))
+    for key, loc, value in over.entries:
+        if base.get(key) is None:
+            entries.append((key, loc, value))
+    return Map(entries, over.loc)
