@@ -12,11 +12,17 @@ the same blocks, so the .docx and the .txt cannot disagree.
     ::right 文字             a right-aligned line (金额单位：万元)
     ::left 文字              a line without indent (部门：…, 注：…)
     ::pagebreak             the next block starts on a new page
+    ::vspace 120            vertical space in points (Word only; e.g. to lower a cover title)
     ::landscape             the following blocks go on landscape pages (a new section)
     ::portrait              back to portrait pages (a new section)
-    ::table widths=2,1,1 header=1 size=10.5
+    ::table widths=2,1,1 header=1 size=10.5 align=lcr
     cell<TAB>cell<TAB>cell  one row; every row has one cell per width
     ::end
+
+`widths` are relative column widths (the table fills the text width); `header` the
+number of rows repeated at the top of every page; `size` the font size in points;
+`align` one letter per column: l(eft), c(entre), r(ight) or a(uto: numbers right,
+short texts centred, long texts left; the default).
 
 In a row, a cell that is just `<` is merged into the cell on its left and `^` into
 the cell above (a rectangle is written `<` along its first row and `^` below it).
@@ -55,6 +61,11 @@ class PageBreak:
 
 
 @dataclass
+class Space:
+    points: float
+
+
+@dataclass
 class Cell:
     text: str
     colspan: int = 1
@@ -73,13 +84,22 @@ class Table:
     rows: list[list[Cell]]
     header_rows: int = 0
     size: float = 10.5
+    align: str = ""                # one of l/c/r/a per column; "" = all auto
     page_break_before: bool = False
+
+    def alignment(self, column: int, cell: "Cell") -> str:
+        mode = self.align[column] if column < len(self.align) else "a"
+        if mode != "a":
+            return {"l": "left", "c": "center", "r": "right"}[mode]
+        if cell.numeric:
+            return "right"
+        return "center" if len(cell.text) <= 6 else "left"
 
     def text_rows(self) -> list[list[str]]:
         return [["" if c.covered else c.text for c in row] for row in self.rows]
 
 
-Block = Heading | Paragraph | Orientation | PageBreak | Table
+Block = Heading | Paragraph | Orientation | PageBreak | Space | Table
 
 
 class MarkupError(ValueError):
@@ -106,6 +126,11 @@ def parse(text: str, source: str = "<markup>") -> list[Block]:
             elif word == "pagebreak":
                 pending_break = True
                 continue
+            elif word == "vspace":
+                try:
+                    block = Space(float(rest))
+                except ValueError:
+                    raise MarkupError(f"{source}: `::vspace` takes a number of points: {line}")
             elif word in ("landscape", "portrait"):
                 block = Orientation(word == "landscape")
             else:
@@ -156,7 +181,10 @@ def _table(head: str, lines: list[str], i: int, source: str) -> tuple[Table, int
                               f"{len(widths)} columns: {line!r}")
         raw.append(cells)
     rows = _spans(raw, source)
-    return Table(widths, rows, int(opts.get("header", 0)), float(opts.get("size", 10.5))), i
+    align = opts.get("align", "")
+    if align and (len(align) != len(widths) or set(align) - set("lcra")):
+        raise MarkupError(f"{source}: `align=` needs one of l/c/r/a per column in: {head}")
+    return Table(widths, rows, int(opts.get("header", 0)), float(opts.get("size", 10.5)), align), i
 
 
 def _spans(raw: list[list[str]], source: str) -> list[list[Cell]]:

@@ -54,16 +54,17 @@ def run_xml(text: str, east_asia: str, size_pt: float, bold: bool = False) -> st
     return f"<w:r>{rpr}{body}</w:r>"
 
 
-def table_xml(rows, widths_twips: list[int], header_rows: int, font: str, size_pt: float,
-              heading_font: str) -> str:
+def table_xml(table, widths_twips: list[int], font: str, heading_font: str):
     """A bordered table: merged cells (gridSpan/vMerge), header rows repeated on every page,
-    rows kept whole, numbers right-aligned, header cells centred and bold."""
+    rows kept whole, header cells centred and bold, the others aligned as the table says."""
+    rows, header_rows, size_pt = table.rows, table.header_rows, table.size
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths_twips)
     borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                       for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
     out = [f'<w:tbl {W}><w:tblPr><w:tblW w:w="{sum(widths_twips)}" w:type="dxa"/><w:jc w:val="center"/>'
            f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-           f'<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+           f'<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
+           f'<w:bottom w:w="28" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
            f'<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
            f'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>']
     for r, row in enumerate(rows):
@@ -88,9 +89,7 @@ def table_xml(rows, widths_twips: list[int], header_rows: int, font: str, size_p
             span = cell.colspan
             width = sum(widths_twips[c:c + span])
             merge = '<w:vMerge w:val="restart"/>' if cell.rowspan > 1 else ""
-            align = "center" if header else ("right" if cell.numeric else "left")
-            if not header and len(cell.text) <= 4 and not cell.numeric:
-                align = "center"
+            align = "center" if header else table.alignment(c, cell)
             run = run_xml(cell.text, heading_font if header else font, size_pt, bold=header) if cell.text else ""
             out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
                        + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "")

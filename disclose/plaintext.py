@@ -7,7 +7,7 @@ a line break inside a cell written as a space.
 """
 from __future__ import annotations
 
-from .markup import LINE_BREAK, Block, Heading, Orientation, PageBreak, Paragraph, Table
+from .markup import LINE_BREAK, Block, Heading, Orientation, PageBreak, Paragraph, Space, Table
 
 
 def render(parts: list[list[Block]], banner: list[str] | None = None) -> str:
@@ -29,7 +29,7 @@ def render(parts: list[list[Block]], banner: list[str] | None = None) -> str:
                         cells.pop()
                     lines.append("\t".join(cells))
                 lines.append("")
-            elif isinstance(block, (Orientation, PageBreak)):
+            elif isinstance(block, (Orientation, PageBreak, Space)):
                 continue
     while lines and lines[-1] == "":
         lines.pop()

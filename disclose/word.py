@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from . import ooxml
-from .markup import Block, Heading, Orientation, PageBreak, Paragraph, Table
+from .markup import Block, Heading, Orientation, PageBreak, Paragraph, Space, Table
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,14 @@ class Writer:
                 self._orientation(block.landscape)
             elif isinstance(block, PageBreak):
                 self._page_break()
+            elif isinstance(block, Space):
+                self._space(block.points)
         return self.doc
+
+    def _space(self, points: float) -> None:
+        p = self.doc.add_paragraph()
+        p.paragraph_format.line_spacing = Pt(points)
+        self.empty = False
 
     # -- blocks ---------------------------------------------------------------------
 
@@ -139,7 +146,7 @@ class Writer:
         usable = section.page_width - section.left_margin - section.right_margin
         scale = usable / sum(block.widths)
         widths = [int(w * scale / 635) for w in block.widths]   # EMU → twips
-        tbl = ooxml.table_xml(block.rows, widths, block.header_rows, FONTS.table, block.size, FONTS.heading)
+        tbl = ooxml.table_xml(block, widths, FONTS.table, FONTS.heading)
         body = self.doc.element.body
         body.sectPr.addprevious(tbl) if body.sectPr is not None else body.append(tbl)
         # Word needs a paragraph after a table; a small one keeps forms apart.
