@@ -76,6 +76,9 @@ def build(path: str | Path, style_name: str | None = None, templates: str | Path
                 raise DiscloseError([Problem(loc, "ATTACHMENT", f"attachment {display_path(file)} does not exist",
                                              "give the path of a .docx file relative to the data file")])
         doc = assemble(documents[0], documents[1:], attachments)
+        props = doc.core_properties
+        props.title, props.author, props.last_modified_by = title, data.unit, data.unit
+        props.comments = f"Written by disclose from {Path(path).name}"
         buffer = io.BytesIO()
         doc.save(buffer)
         content = buffer.getvalue()

@@ -35,6 +35,7 @@ class Missing:
     loc: Location
     field: str
     what: str
+    given: bool = False          # the key is there but empty
 
     def __str__(self) -> str:  # what --force prints in its place
         return f"【待补充：{self.what}】"
@@ -43,7 +44,7 @@ class Missing:
 def need(record: Record, name: str, what: str):
     value = getattr(record, name)
     if value is None or value == "":
-        return Missing(record.loc(name), name, what)
+        return Missing(record.loc(name), name, what, record.given(name))
     return value
 
 

@@ -144,8 +144,9 @@ class Renderer:
             if (m.loc, m.field) in seen:
                 continue
             seen.add((m.loc, m.field))
+            hint = (f"write it after `{m.field}:`" if m.given else f"add `{m.field}: …` to this entry")
             out.append(Problem(m.loc, "TEXT-MISSING", f"the document needs {m.what} and the file gives none",
-                               f"add `{m.field}:` here"))
+                               hint))
         return out
 
 

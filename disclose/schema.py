@@ -99,7 +99,8 @@ class Builder:
     def error(self, loc: Location, rule: str, message: str, hint: str) -> None:
         self.problems.append(Problem(loc, rule, message, hint))
 
-    def build(self, cls, node: Node, where: str):
+    def build(self, cls, node: Node, where: str, at: Location | None = None):
+        """A record of `cls` from a mapping; `at` is the line of the key that holds it."""
         hints = get_type_hints(cls, include_extras=True)
         label = where or "the file's top level"
         if not isinstance(node, Map):
@@ -109,30 +110,35 @@ class Builder:
             return None
         known = {key_of(f): f for f in model_fields(cls)}
         values: dict[str, Any] = {}
+        suggested: set[str] = set()     # a misspelt key: its field is not also reported missing
         for key, kloc, value in node.entries:
             f = known.get(key)
             if f is None:
-                close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+                close = difflib.get_close_matches(key, [k for k in known if k not in node.keys()], n=1,
+                                                  cutoff=0.6)
+                suggested.update(close)
                 hint = (f"did you mean `{close[0]}`?" if close else
                         f"the keys here are: {', '.join(known)}")
                 self.error(kloc, "UNKNOWN-KEY", f"unknown key `{key}` in {label}", hint)
                 continue
-            converted = self.convert(hints[f.name], value, f"{where}.{key}" if where else key, f)
+            converted = self.convert(hints[f.name], value, f"{where}.{key}" if where else key, f, kloc)
             if converted is not _BAD:
                 values[f.name] = converted
         missing = [f for f in model_fields(cls)
                    if f.name not in values and key_of(f) not in node.keys()
                    and f.default is MISSING and f.default_factory is MISSING]
         for f in missing:
-            self.error(node.loc, "MISSING", f"{label} has no `{key_of(f)}` ({f.metadata.get('doc', '')})",
+            if key_of(f) in suggested:
+                continue
+            self.error(at or node.loc, "MISSING", f"{label} has no `{key_of(f)}` ({f.metadata.get('doc', '')})",
                        f"add `{key_of(f)}:` under it" if where else f"add a line `{key_of(f)}: …`")
         if missing or any(key_of(f) in node.keys() and f.name not in values for f in model_fields(cls)):
             return None
         obj = cls(**values)
-        obj.meta = Meta(node.loc, {k: loc for k, loc, _ in node.entries})
+        obj.meta = Meta(at or node.loc, {k: loc for k, loc, _ in node.entries})
         return obj
 
-    def convert(self, hint, node: Node, where: str, f=None):
+    def convert(self, hint, node: Node, where: str, f=None, at: Location | None = None):
         origin = get_origin(hint)
         if origin is Annotated:
             base, kind = get_args(hint)[0], get_args(hint)[1]
@@ -141,7 +147,7 @@ class Builder:
             args = [a for a in get_args(hint) if a is not type(None)]
             if isinstance(node, Scalar) and node.is_null:
                 return None
-            return self.convert(args[0], node, where, f)
+            return self.convert(args[0], node, where, f, at)
         if origin is list:
             (item,) = get_args(hint)
             if isinstance(node, Scalar) and node.is_null:
@@ -170,7 +176,7 @@ class Builder:
         if origin is typing.Literal:
             return self.literal(get_args(hint), node, where)
         if is_dataclass(hint):
-            built = self.build(hint, node, where)
+            built = self.build(hint, node, where, at)
             return _BAD if built is None else built
         if hint is bool:
             if isinstance(node, Scalar) and node.tag == BOOL:
