@@ -2,6 +2,7 @@
 
 Skipped only where LibreOffice (`soffice`) is not installed; `.ci/run` installs it.
 """
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -95,8 +96,10 @@ def test_the_pages_render(rendered, tmp_path):
         assert ink(image) > 0.001, f"{image.name} is blank"
     sizes = subprocess.run(["pdfinfo", "-f", "1", "-l", str(pages), str(pdf)], capture_output=True,
                            text=True).stdout
-    landscape = [line for line in sizes.splitlines()
-                 if line.startswith("Page") and float(line.split()[3]) > float(line.split()[5])]
+    dims = [tuple(map(float, m.groups())) for m in re.finditer(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)",
+                                                                sizes, re.M)]
+    assert len(dims) == pages
+    landscape = [d for d in dims if d[0] > d[1]]
     assert len(landscape) >= 12, "the self-evaluation forms are on landscape pages"
 
 
