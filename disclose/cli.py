@@ -25,8 +25,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="write the document even when checks fail; the errors are printed on its first page")
     b.add_argument("--text-only", action="store_true", help="write only the .txt (faster; no Word file)")
 
-    s = sub.add_parser("styles", help="list the house styles")
-    s.set_defaults(command="styles")
+    sub.add_parser("styles", help="list the house styles")
+    sub.add_parser("fields", help="print the data file's field reference (Markdown)")
 
     args = parser.parse_args(argv)
     try:
@@ -34,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args)
         if args.command == "styles":
             return _styles()
+        if args.command == "fields":
+            from .reference import field_reference
+            sys.stdout.write(field_reference())
+            return EXIT_OK
     except DiscloseError as exc:
         for problem in exc.problems:
             print(problem.format(), file=sys.stderr)

@@ -11,7 +11,7 @@ file's line; all of them at once, after the whole document has been rendered.
 """
 from __future__ import annotations
 
-import sys
+import functools
 import traceback
 from decimal import Decimal
 from pathlib import Path
@@ -25,6 +25,19 @@ from .numbers import HUNDRED, Change, quantize
 from .style import Style
 
 LINE_BREAK = "\u2028"   # a line break inside a table cell (see markup.py)
+
+
+def strict(filter_function):
+    """A filter given an undefined value raises Jinja's own error ('… has no attribute …')
+    instead of failing inside the conversion with a message about types."""
+
+    @functools.wraps(filter_function)
+    def wrapper(value, *args, **kwargs):
+        if isinstance(value, jinja2.Undefined):
+            value._fail_with_undefined_error()
+        return filter_function(value, *args, **kwargs)
+
+    return wrapper
 
 
 class Formatter:
@@ -106,9 +119,9 @@ class Renderer:
             loader=FileSystemLoader([str(f) for f in style.folders]),
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True, autoescape=False, finalize=self._finalize)
-        self.env.filters.update(
+        self.env.filters.update({name: strict(f) for name, f in dict(
             amount=self.fmt.amount, number=self.fmt.number, percent=self.fmt.percent,
-            change=self.fmt.change, count_change=self.fmt.count_change, cn=chinese, cell=cell)
+            change=self.fmt.change, count_change=self.fmt.count_change, cn=chinese, cell=cell).items()})
         self.env.globals.update(settings=style.settings)
 
     def _finalize(self, value):

@@ -1,0 +1,72 @@
+"""Templates: user overrides file by file, strict variables, and --force."""
+from conftest import CHANGJI, CHANGJI_TITLE, GOLDEN, ROOT, edit, write
+from test_golden import build_text
+
+STYLE = ROOT / "templates" / "xinjiang"
+
+
+def test_an_override_replaces_exactly_one_section(cli, tmp_path):
+    mine = tmp_path / "my-templates"
+    mine.mkdir()
+    text = (STYLE / "s10_other_important.j2").read_text(encoding="utf-8")
+    text = text.replace("机关运行经费支出{{ oc.current|amount }}", "机关运行经费共支出{{ oc.current|amount }}")
+    (mine / "s10_other_important.j2").write_text(text, encoding="utf-8")
+    built = build_text(cli, tmp_path / "out", CHANGJI, "--templates", mine).splitlines()
+    golden = (GOLDEN / "changji-2024.txt").read_text(encoding="utf-8").splitlines()
+    changed = [(g, b) for g, b in zip(golden, built) if g != b]
+    assert len(built) == len(golden)
+    assert changed == [(golden[i], golden[i].replace("机关运行经费支出", "机关运行经费共支出"))
+                       for i, line in enumerate(golden) if "机关运行经费支出41.02万元" in line]
+
+
+def test_a_style_yaml_in_the_override_folder_changes_only_its_settings(cli, tmp_path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    write(mine, "style.yaml", "change:\n  equal: 持平\n")
+    built = build_text(cli, tmp_path / "out", CHANGJI, "--templates", mine)
+    assert "因公出国（境）费支出0.00万元，占0.00%，比上年持平，主要原因是" in built
+    assert "比上年增加4.37万元，增长133.23%" in built
+
+
+def test_an_unknown_variable_names_the_template_and_line(cli, tmp_path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    text = (STYLE / "s06_basic.j2").read_text(encoding="utf-8").splitlines()
+    text.insert(2, "人员经费中工资福利支出{{ basic.salaries|amount }}。")
+    (mine / "s06_basic.j2").write_text("\n".join(text) + "\n", encoding="utf-8")
+    r = cli("build", CHANGJI, "-o", tmp_path / "out", "--templates", mine)
+    assert r.code == 1
+    assert f"{mine / 's06_basic.j2'}:3: error TEMPLATE: 'disclose.derive.View object' has no attribute " \
+           "'salaries' — the template uses a variable the data does not provide" in r.err, r.err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_template_syntax_error_names_the_template_and_line(cli, tmp_path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "s12_other_matters.j2").write_text("## 十二、其他需说明的事项\n{% for p in other_matters %}\n", "utf-8")
+    r = cli("build", CHANGJI, "-o", tmp_path / "out", "--templates", mine)
+    assert r.code == 1 and "s12_other_matters.j2:2: error TEMPLATE: template syntax error" in r.err
+
+
+def test_force_writes_with_the_errors_on_the_title_page(cli, changji_copy, tmp_path):
+    edit(changji_copy, "              reason: 本年减少驻寺人员补贴，导致经费减少\n", "")
+    edit(changji_copy, "grand_total: 1239.70      # 支出总计", "grand_total: 1249.70      # 支出总计")
+    r = cli("build", changji_copy, "-o", tmp_path, "--force")
+    assert r.code == 0
+    text = (tmp_path / f"{CHANGJI_TITLE}.txt").read_text(encoding="utf-8")
+    head = text.split("第一部分")[0]
+    assert "【本稿未通过检查，以下问题尚待更正】" in head
+    assert "error TOTAL-EXPENDITURE: 支出总计 is stated as 1,249.70" in head
+    assert "主要原因是：【待补充：宗教事务（2013404）的变动原因】。" in text
+    assert (tmp_path / f"{CHANGJI_TITLE}.docx").is_file()
+
+
+def test_styles_lists_the_shipped_styles(cli):
+    r = cli("styles")
+    assert r.code == 0 and r.out.startswith("xinjiang\t")
+
+
+def test_an_unknown_style_is_an_error(cli, tmp_path):
+    r = cli("build", CHANGJI, "-o", tmp_path, "--style", "hunan")
+    assert r.code == 1 and "there is no style `hunan`" in r.err and "xinjiang" in r.err
