@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import check, markup, plaintext
 from .assemble import assemble
-from .derive import View, derive
+from .derive import derive
 from .errors import ERROR, DiscloseError, Location, Problem, display_path
 from .load import load, load_terms
 from .model import Disclosure
@@ -35,17 +35,18 @@ def resolve_style(data: Disclosure, style_name: str | None, templates: str | Pat
     return load_style(style_name or data.style or DEFAULT_STYLE, templates)
 
 
-def build(path: str | Path, style_name: str | None = None, templates: str | Path | None = None,
-          force: bool = False, docx: bool = True) -> Built:
-    data = load(path)
-    style = resolve_style(data, style_name, templates)
-    problems = check.run(data, style)
-    errors = [p for p in problems if p.severity == ERROR]
-    if errors and not force:
-        raise DiscloseError(errors)
+@dataclass
+class Rendered:
+    title: str
+    parts: list[list[markup.Block]]     # one list of blocks per part of the style
+    needed: list[Problem]               # figures and texts the sentences need and the file lacks
+
+
+def render(data: Disclosure, style: Style, check_errors: list[Problem] = ()) -> Rendered:
+    """Derive every figure and render every part of the style into blocks."""
     view = derive(data, style)
     view.glossary = glossary(data, style)
-    view.check_errors = [p.format() for p in errors]
+    view.check_errors = [p.format() for p in check_errors]
     renderer = Renderer(style, data.amount_unit)
     parts = []
     for template in style.settings.parts:
@@ -55,34 +56,48 @@ def build(path: str | Path, style_name: str | None = None, templates: str | Path
         except markup.MarkupError as exc:
             raise DiscloseError([Problem(Location(template), "TEMPLATE", str(exc),
                                          "fix the markup the template writes (see markup.py)")])
-    missing = renderer.missing_problems()
-    if missing and not force:
-        raise DiscloseError(missing)
     title = next((b.text for blocks in parts for b in blocks if isinstance(b, markup.Heading) and b.level == 0),
                  f"{data.unit}{data.year}年度部门决算公开说明")
-    text = plaintext.render(parts)
+    return Rendered(title, parts, renderer.missing_problems())
+
+
+def build(path: str | Path, style_name: str | None = None, templates: str | Path | None = None,
+          force: bool = False, docx: bool = True) -> Built:
+    data = load(path)
+    style = resolve_style(data, style_name, templates)
+    problems = check.run(data, style)
+    errors = [p for p in problems if p.severity == ERROR]
+    if errors and not force:
+        raise DiscloseError(errors)
+    rendered = render(data, style, errors)
+    if rendered.needed and not force:
+        raise DiscloseError(rendered.needed)
+    text = plaintext.render(rendered.parts)
     content = b""
     if docx:
-        documents = []
-        for blocks in parts:
-            writer = Writer()
-            writer.write(blocks)
-            writer.end_portrait()
-            documents.append(writer.doc)
-        base = Path(path).parent
-        attachments = [(base / a, data.loc("attachments")) for a in data.attachments]
-        for file, loc in attachments:
-            if not file.is_file():
-                raise DiscloseError([Problem(loc, "ATTACHMENT", f"attachment {display_path(file)} does not exist",
-                                             "give the path of a .docx file relative to the data file")])
-        doc = assemble(documents[0], documents[1:], attachments)
-        props = doc.core_properties
-        props.title, props.author, props.last_modified_by = title, data.unit, data.unit
-        props.comments = f"Written by disclose from {Path(path).name}"
-        buffer = io.BytesIO()
-        doc.save(buffer)
-        content = buffer.getvalue()
-    return Built(title, text, content, problems + missing)
+        content = _word(rendered, data, Path(path))
+    return Built(rendered.title, text, content, problems + rendered.needed)
+
+
+def _word(rendered: Rendered, data: Disclosure, path: Path) -> bytes:
+    documents = []
+    for blocks in rendered.parts:
+        writer = Writer()
+        writer.write(blocks)
+        writer.end_portrait()
+        documents.append(writer.doc)
+    attachments = [(path.parent / a, data.loc("attachments")) for a in data.attachments]
+    for file, loc in attachments:
+        if not file.is_file():
+            raise DiscloseError([Problem(loc, "ATTACHMENT", f"attachment {display_path(file)} does not exist",
+                                         "give the path of a .docx file relative to the data file")])
+    doc = assemble(documents[0], documents[1:], attachments)
+    props = doc.core_properties
+    props.title, props.author, props.last_modified_by = rendered.title, data.unit, data.unit
+    props.comments = f"Written by disclose from {path.name}"
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
 
 
 def glossary(data: Disclosure, style: Style) -> list:

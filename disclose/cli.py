@@ -25,6 +25,14 @@ def main(argv: list[str] | None = None) -> int:
                    help="write the document even when checks fail; the errors are printed on its first page")
     b.add_argument("--text-only", action="store_true", help="write only the .txt (faster; no Word file)")
 
+    c = sub.add_parser("check", help="report every inconsistency of a data file, each with its line")
+    c.add_argument("data", nargs="?", help="the year's data file")
+    c.add_argument("--prior", metavar="FILE", help="last year's data file: check every 上年 figure against it")
+    c.add_argument("--style", help="house style (default: the file's `style:`, else xinjiang)")
+    c.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    c.add_argument("--strict", action="store_true", help="treat warnings as errors (exit status 1)")
+    c.add_argument("--rules", action="store_true", help="list the rules and exit")
+
     sub.add_parser("styles", help="list the house styles")
     sub.add_parser("fields", help="print the data file's field reference (Markdown)")
 
@@ -32,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             return _build(args)
+        if args.command == "check":
+            return _check(args, parser)
         if args.command == "styles":
             return _styles()
         if args.command == "fields":
@@ -62,6 +72,54 @@ def _build(args) -> int:
     for path in outputs:
         print(f"wrote {display_path(path)}")
     return EXIT_OK
+
+
+def _check(args, parser) -> int:
+    import json
+
+    from . import check
+    from .build import render, resolve_style
+    from .errors import INFO, WARNING, sort_key
+    from .load import load
+
+    if args.rules:
+        for r in check.RULES:
+            extra = " (with --prior)" if r.needs_prior else ""
+            print(f"{r.id:<20} {r.severity:<8} {r.description}{extra}")
+        return EXIT_OK
+    if not args.data:
+        parser.error("check needs a data file (or --rules)")
+    data = load(args.data)
+    prior = load(args.prior) if args.prior else None
+    style = resolve_style(data, args.style, None)
+    problems = check.run(data, style, prior)
+    # what the style's sentences need and the file lacks (rule NEEDED): found by rendering the text
+    silenced = check.silenced_rules(data)
+    if "NEEDED" not in silenced:
+        reported = {(p.location, p.severity) for p in problems}
+        problems += [p for p in render(data, style).needed if (p.location, p.severity) not in reported]
+    problems = sorted(problems, key=sort_key)
+    if args.strict:
+        problems = [p if p.severity != WARNING else
+                    type(p)(p.location, p.rule, p.message, p.hint, ERROR, p.related) for p in problems]
+    counts = {s: sum(1 for p in problems if p.severity == s) for s in (ERROR, WARNING, INFO)}
+    if args.format == "json":
+        json.dump({"file": display_path(args.data), "prior": display_path(args.prior) if args.prior else None,
+                   "problems": [p.as_dict() for p in problems],
+                   "silenced": [{"rule": r, "reason": why} for r, why in silenced.items()],
+                   "summary": {"errors": counts[ERROR], "warnings": counts[WARNING], "notes": counts[INFO]}},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for p in problems:
+            print(p.format())
+        summary = (f"{counts[ERROR]} error{'s' * (counts[ERROR] != 1)}, "
+                   f"{counts[WARNING]} warning{'s' * (counts[WARNING] != 1)}, "
+                   f"{counts[INFO]} note{'s' * (counts[INFO] != 1)}")
+        if silenced:
+            summary += f"; silenced for this file: {', '.join(silenced)}"
+        print(summary)
+    return EXIT_PROBLEMS if counts[ERROR] else EXIT_OK
 
 
 def _styles() -> int:

@@ -40,6 +40,12 @@ class Missing:
     def __str__(self) -> str:  # what --force prints in its place
         return f"【待补充：{self.what}】"
 
+    def __getattr__(self, name: str) -> "Missing":
+        # `gb.budget_change.rate` of a missing budget is missing too, with the same line
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self
+
 
 def need(record: Record, name: str, what: str):
     value = getattr(record, name)
@@ -72,7 +78,7 @@ def derive(data: Disclosure, style: Style) -> View:
     v.government_fund = _special_fund(data.government_fund, zero)
     v.state_capital = _special_fund(data.state_capital, zero)
     v.fiscal = _fiscal(data, v, zero)
-    v.basic = View(total=data.basic.personnel + data.basic.public,
+    v.basic = View(total=stated_or(data.basic.stated_total, [data.basic.personnel, data.basic.public]),
                    personnel=data.basic.personnel, personnel_items=data.basic.personnel_items,
                    public=data.basic.public, public_items=data.basic.public_items)
     v.assets = _assets(data)
@@ -152,21 +158,27 @@ def _general_budget(g: GeneralBudget, expenditure_total: Decimal, zero: ZeroBase
                 lei_current += item.current
                 items.append(View(
                     code=item.code, lei=lei.name, kuan=kuan.name, name=item.name,
-                    current=item.current, prior=item.prior, budget=item.budget,
+                    current=item.current, prior=item.prior,
+                    budget=need(item, "budget", f"{item.name}（{item.code}）的年初预算数"),
                     change=Change(item.current, item.prior, zero),
-                    budget_change=Change(item.current, item.budget, zero) if item.budget is not None else None,
+                    budget_change=Change(item.current, item.budget, zero) if item.budget is not None else
+                    need(item, "budget", f"{item.name}（{item.code}）的年初预算数"),
                     reason=need(item, "reason", f"{item.name}（{item.code}）的变动原因"),
                     budget_reason=need(item, "budget_reason", f"{item.name}（{item.code}）的预决算差异原因")))
-        classes.append(View(code=lei.code, name=lei.name, current=lei_current))
-    current = total(i.current for i in items)
-    prior = stated_or(g.prior, (i.prior for i in items))
-    budget = stated_or(g.budget, (i.budget for i in items))
+        classes.append(View(code=lei.code, name=lei.name,
+                            current=lei.current if lei.current is not None else lei_current))
+    entered = [item for lei in g.functions for kuan in lei.items for item in kuan.items]
+    current = total(i.current for i in entered)
+    prior = stated_or(g.prior, (i.prior for i in entered))
+    budget = stated_or(g.budget, (i.budget for i in entered))
+    if budget is None:
+        budget = Missing(g.loc("budget"), "budget", "一般公共预算财政拨款支出的年初预算数")
     for c in classes:
         c.share = ratio(c.current, current, zero)
     return View(
         current=current, share=ratio(current, expenditure_total, zero), prior=prior, budget=budget,
         change=Change(current, prior, zero),
-        budget_change=Change(current, budget, zero) if budget is not None else None,
+        budget_change=budget if isinstance(budget, Missing) else Change(current, budget, zero),
         reason=need(g, "reason", "一般公共预算财政拨款支出的变动原因"),
         budget_reason=need(g, "budget_reason", "一般公共预算财政拨款支出的预决算差异原因"),
         classes=classes, classes_with_spending=[c for c in classes if c.current != 0],
@@ -202,10 +214,13 @@ def _cost(c: CostFigures, current: Decimal, whole: Decimal, zero: ZeroBase, what
           prior: Decimal | None = None, budget: Decimal | None = None) -> View:
     prior = c.prior if prior is None else prior
     budget = c.budget if budget is None else budget
+    missing_prior = Missing(c.loc("prior"), "prior", f"{what}的上年决算数", c.given("prior"))
+    missing_budget = Missing(c.loc("budget"), "budget", f"{what}的预算数", c.given("budget"))
     return View(
-        current=current, prior=prior, budget=budget, share=ratio(current, whole, zero),
-        change=Change(current, prior, zero) if prior is not None else None,
-        budget_change=Change(current, budget, zero) if budget is not None else None,
+        current=current, prior=missing_prior if prior is None else prior,
+        budget=missing_budget if budget is None else budget, share=ratio(current, whole, zero),
+        change=Change(current, prior, zero) if prior is not None else missing_prior,
+        budget_change=Change(current, budget, zero) if budget is not None else missing_budget,
         reason=need(c, "reason", f"{what}的变动原因"),
         budget_reason=need(c, "budget_reason", f"{what}的预决算差异原因"),
         content=need(c, "content", f"{what}的开支内容"))
@@ -231,10 +246,13 @@ def _three_public(data: Disclosure, assets: View, zero: ZeroBase) -> View:
                                             "公务用车保有量与固定资产车辆的差异原因")
     reception = _cost(t.reception, t.reception.current, current, zero, "公务接待费")
     reception.batches, reception.people = t.reception.batches, t.reception.people
+    missing_prior = Missing(t.loc("stated_prior"), "stated_prior", "“三公”经费的上年决算数")
+    missing_budget = Missing(t.loc("stated_budget"), "stated_budget", "“三公”经费的预算数")
     return View(
-        current=current, prior=prior, budget=budget,
-        change=Change(current, prior, zero) if prior is not None else None,
-        budget_change=Change(current, budget, zero) if budget is not None else None,
+        current=current, prior=missing_prior if prior is None else prior,
+        budget=missing_budget if budget is None else budget,
+        change=Change(current, prior, zero) if prior is not None else missing_prior,
+        budget_change=Change(current, budget, zero) if budget is not None else missing_budget,
         reason=need(t, "reason", "“三公”经费的变动原因"),
         budget_reason=need(t, "budget_reason", "“三公”经费的预决算差异原因"),
         abroad=abroad, vehicles=vehicles, reception=reception)
@@ -242,7 +260,7 @@ def _three_public(data: Disclosure, assets: View, zero: ZeroBase) -> View:
 
 def _procurement(data: Disclosure, zero: ZeroBase) -> View:
     p = data.procurement
-    whole = p.goods + p.works + p.services
+    whole = stated_or(p.stated_total, [p.goods, p.works, p.services])
     return View(goods=p.goods, works=p.works, services=p.services, total=whole,
                 sme=p.sme, sme_share=ratio(p.sme, whole, zero),
                 small_micro=p.small_micro, small_micro_share=ratio(p.small_micro, whole, zero))
@@ -275,13 +293,21 @@ def _performance(data: Disclosure, style: Style, zero: ZeroBase) -> View:
                      measures=p.summary.measures),
         unit=unit, unit_count=1 if unit else 0,
         projects=projects, project_count=len(projects),
-        project_budget=total(pr.funds.total.full_year_budget for pr in projects),
-        project_executed=total(pr.funds.total.executed for pr in projects))
+        project_budget=stated_or(p.stated_projects_budget, (pr.funds.total.full_year_budget for pr in projects)),
+        project_executed=stated_or(p.stated_projects_executed, (pr.funds.total.executed for pr in projects)))
 
 
 def _funds_row(label: str, initial, full_year, executed, zero: ZeroBase) -> View:
     return View(label=label, initial_budget=initial, full_year_budget=full_year, executed=executed,
                 execution=ratio(executed, full_year, zero))
+
+
+def _total_row(label: str, stated, rows: list[View], zero: ZeroBase) -> View:
+    """The funds total of a form: as printed where the file states it (checked), else the sum."""
+    columns = ("initial_budget", "full_year_budget", "executed")
+    values = [stated_or(getattr(stated, c) if stated is not None else None, (getattr(r, c) for r in rows))
+              for c in columns]
+    return _funds_row(label, *values, zero)
 
 
 def _flag_groups(rows: list[View]) -> None:
@@ -294,8 +320,7 @@ def _flag_groups(rows: list[View]) -> None:
 
 def _unit_evaluation(u: UnitEvaluation, unit_name: str, style: Style, zero: ZeroBase) -> View:
     rows = [_funds_row(f.source, f.initial_budget, f.full_year_budget, f.executed, zero) for f in u.funds]
-    t = _funds_row("合计", total(r.initial_budget for r in rows), total(r.full_year_budget for r in rows),
-                   total(r.executed for r in rows), zero)
+    t = _total_row("合计", u.stated_total, rows, zero)
     t.weight = u.funds_weight
     t.score = scoring.funds_score(style.settings.scoring.funds.unit, u.funds_weight, t.execution)
     indicators = [View(level1=i.level1, level2=i.level2, name=i.name, target=i.target, basis=i.basis,
@@ -324,8 +349,7 @@ def evaluate_project(p: ProjectEvaluation, style: Style, zero: ZeroBase) -> View
     fiscal = _funds_row("其中：当年财政拨款", f.fiscal.initial_budget, f.fiscal.full_year_budget,
                         f.fiscal.executed, zero)
     other = _funds_row("其他资金", f.other.initial_budget, f.other.full_year_budget, f.other.executed, zero)
-    whole = _funds_row("年度资金总额", fiscal.initial_budget + other.initial_budget,
-                       fiscal.full_year_budget + other.full_year_budget, fiscal.executed + other.executed, zero)
+    whole = _total_row("年度资金总额", p.stated_total, [fiscal, other], zero)
     whole.weight = p.funds_weight
     whole.score = scoring.funds_score(style.settings.scoring.funds.project, p.funds_weight, whole.execution)
     indicators = [evaluate_indicator(i, style, zero) for i in p.indicators]

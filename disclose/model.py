@@ -118,6 +118,8 @@ class Kuan(Record):
     code: Code = spec("5-digit 款 code, e.g. \"21015\"")
     name: Text = spec("款 name, e.g. 医疗保障管理事务")
     items: list[Item] = spec("its 项")
+    current: Optional[Amount] = spec("本年决算 of the 款 as printed (checked against its 项)", None)
+    prior: Optional[Amount] = spec("上年决算 of the 款 as printed (checked)", None)
 
 
 @model
@@ -125,6 +127,8 @@ class Lei(Record):
     code: Code = spec("3-digit 类 code, e.g. \"210\"")
     name: Text = spec("类 name, e.g. 卫生健康支出")
     items: list[Kuan] = spec("its 款")
+    current: Optional[Amount] = spec("本年决算 of the 类 as printed (checked against its 款 and 项)", None)
+    prior: Optional[Amount] = spec("上年决算 of the 类 as printed (checked)", None)
 
 
 @model
@@ -146,6 +150,7 @@ class BasicExpenditure(Record):
     personnel_items: list[Text] = spec("economic items the 人员经费 include (基本工资、津贴补贴…)")
     public: Amount = spec("公用经费")
     public_items: list[Text] = spec("economic items the 公用经费 include (办公费、印刷费…)")
+    stated_total: Optional[Amount] = spec("基本支出 as printed (checked against 人员经费 + 公用经费)", None)
 
 
 @model
@@ -221,6 +226,8 @@ class OperatingCosts(Record):
     current: Amount = spec("本年机关运行经费支出")
     prior: Amount = spec("上年机关运行经费支出")
     reason: Clause = spec("主要原因 of the change")
+    equals_public: bool = spec("true where 机关运行经费 is by definition the 公用经费 of 基本支出 "
+                               "(行政单位 and 参公事业单位): then the two are checked to be equal", False)
 
 
 @model
@@ -232,6 +239,7 @@ class Procurement(Record):
     services: Amount = spec("政府采购服务支出", Decimal("0"))
     sme: Amount = spec("授予中小企业合同金额", Decimal("0"))
     small_micro: Amount = spec("其中：授予小微企业合同金额", Decimal("0"))
+    stated_total: Optional[Amount] = spec("政府采购支出总额 as printed (checked against 货物 + 工程 + 服务)", None)
 
 
 @model
@@ -293,6 +301,9 @@ class UnitEvaluation(Record):
     goal_expected: Block = spec("年度总体目标: 预期目标")
     goal_actual: Block = spec("年度总体目标: 实际完成情况")
     indicators: list[UnitIndicator] = spec("绩效指标 rows")
+    stated_total: Optional[FundsRow] = spec("the 合计 row as printed (checked against the sources)", None)
+    execution_rate: Optional[Number] = spec("执行率 in % as printed (checked)", None)
+    funds_score: Optional[Number] = spec("得分 of the funds as printed (checked)", None)
 
 
 @model
@@ -330,6 +341,10 @@ class ProjectEvaluation(Record):
     goal_expected: Block = spec("年度总体目标: 预期目标")
     goal_actual: Block = spec("年度总体目标: 实际完成情况")
     indicators: list[Indicator] = spec("绩效指标 rows")
+    stated_total: Optional[FundsRow] = spec("the 年度资金总额 row as printed (checked against 财政拨款 + 其他资金)",
+                                            None)
+    execution_rate: Optional[Number] = spec("执行率 in % as printed (checked)", None)
+    funds_score: Optional[Number] = spec("得分 of the funds as printed (checked)", None)
     total_score: Optional[Number] = spec("总分 as printed (checked)", None)
 
 
@@ -345,9 +360,23 @@ class Performance(Record):
     summary: PerformanceSummary = spec("the paragraph of section 十一")
     unit: Optional[UnitEvaluation] = spec("单位整体支出绩效自评表", None)
     projects: list[ProjectEvaluation] = spec("项目支出绩效自评表, one per project", default_factory=list)
+    stated_projects_budget: Optional[Amount] = spec("全年预算数 of all projects as printed in the summary "
+                                                    "(checked against the forms)", None)
+    stated_projects_executed: Optional[Amount] = spec("全年执行数 of all projects as printed (checked)", None)
 
 
 # --- 第三部分 and the rest -------------------------------------------------------------
+
+@model
+class Silence(Record):
+    rule: Text = spec("the id of the rule not to report for this file, e.g. PERF-WEIGHTS")
+    reason: Text = spec("why: kept in the file for the next reader and the reviewer")
+
+
+@model
+class Checks(Record):
+    silence: list[Silence] = spec("rules not to report for this file, each with its reason", default_factory=list)
+
 
 @model
 class Term(Record):
@@ -387,3 +416,4 @@ class Disclosure(Record):
     glossary: Optional[Glossary] = spec("专业名词解释: extends (or replaces) the style's glossary", None)
     attachments: list[Text] = spec(".docx files appended to the document, relative to this file",
                                    default_factory=list)
+    checks: Optional[Checks] = spec("settings of `disclose check` for this file", None)

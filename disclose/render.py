@@ -35,6 +35,8 @@ def strict(filter_function):
     def wrapper(value, *args, **kwargs):
         if isinstance(value, jinja2.Undefined):
             value._fail_with_undefined_error()
+        if isinstance(value, Missing):
+            return value        # reported with its data line once the document is rendered
         return filter_function(value, *args, **kwargs)
 
     return wrapper
@@ -158,7 +160,7 @@ class Renderer:
                 continue
             seen.add((m.loc, m.field))
             hint = (f"write it after `{m.field}:`" if m.given else f"add `{m.field}: …` to this entry")
-            out.append(Problem(m.loc, "TEXT-MISSING", f"the document needs {m.what} and the file gives none",
+            out.append(Problem(m.loc, "NEEDED", f"the document needs {m.what} and the file gives none",
                                hint))
         return out
 

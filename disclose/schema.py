@@ -9,6 +9,7 @@ belongs — so that the user sees them all at once, each with its line.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import types
 import typing
@@ -85,8 +86,15 @@ def key_of(f) -> str:
     return f.metadata.get("key") or f.name
 
 
-def model_fields(cls) -> list:
-    return [f for f in fields(cls) if f.name != "meta"]
+@functools.cache
+def model_fields(cls) -> tuple:
+    return tuple(f for f in fields(cls) if f.name != "meta")
+
+
+@functools.cache
+def type_hints(cls) -> dict:
+    """The class's field types, evaluated once (they are strings under `from __future__`)."""
+    return get_type_hints(cls, include_extras=True)
 
 
 # --- the builder ----------------------------------------------------------------------
@@ -101,7 +109,7 @@ class Builder:
 
     def build(self, cls, node: Node, where: str, at: Location | None = None):
         """A record of `cls` from a mapping; `at` is the line of the key that holds it."""
-        hints = get_type_hints(cls, include_extras=True)
+        hints = type_hints(cls)
         label = where or "the file's top level"
         if not isinstance(node, Map):
             self.error(node.loc, "TYPE", f"{label} must be a mapping of `key: value` lines",

@@ -20,6 +20,8 @@ STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
 FLOAT = "tag:yaml.org,2002:float"
 BOOL = "tag:yaml.org,2002:bool"
+# libyaml's parser when PyYAML was built with it (ten times faster, same nodes and marks)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 NULL = "tag:yaml.org,2002:null"
 
 
@@ -82,16 +84,21 @@ def read(path: str | Path, display: str | None = None) -> Node:
 
 def parse(text: str, name: str) -> Node:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         what = exc.problem or str(exc)
         if exc.context:
             what = f"{exc.context}, {what}"
-        raise DiscloseError([Problem(Location(name, line), "SYNTAX", f"YAML syntax error: {what}",
-                                     "fix the indentation or quoting on this line (a value that starts "
-                                     "with >, <, =, - or : needs quotes)")])
+        if "alias" in what:
+            hint = "define the anchor (`&name value`) before the alias (`*name`) that repeats it"
+        elif "tab" in what:
+            hint = "indent with spaces, not tabs"
+        else:
+            hint = ("fix the indentation or quoting on this line (a value that starts with >, <, =, - or : "
+                    "needs quotes)")
+        raise DiscloseError([Problem(Location(name, line), "SYNTAX", f"YAML syntax error: {what}", hint)])
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises Marked errors for text input
         raise DiscloseError([Problem(Location(name), "SYNTAX", f"YAML error: {exc}", "fix the file")])
     if node is None:

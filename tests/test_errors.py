@@ -84,14 +84,23 @@ def test_a_misspelt_key_is_not_also_reported_missing(cli, changji_copy, tmp_path
     assert "MISSING" not in r.err
 
 
-def test_a_sentence_without_its_reason_names_the_item(cli, changji_copy, tmp_path):
+def test_a_change_without_its_reason_names_the_item(cli, changji_copy, tmp_path):
     line = line_of(changji_copy, 'code: "2013404"')
     edit(changji_copy, "              reason: 本年减少驻寺人员补贴，导致经费减少\n", "")
     r = cli("build", changji_copy, "-o", tmp_path)
     assert r.code == 1
-    assert f":{line}: error TEXT-MISSING: the document needs 宗教事务（2013404）的变动原因" in r.err
-    assert "add `reason: …` to this entry" in r.err
+    assert f":{line}: error REASON-MISSING: 宗教事务(2013404) has no `reason` for its change against last year " \
+           "(1.20 → 0.00)" in r.err
     assert list(tmp_path.glob("*.docx")) == []
+
+
+def test_a_text_a_sentence_needs_names_its_entry(cli, changji_copy, tmp_path):
+    line = line_of(changji_copy, "  reception:")
+    edit(changji_copy, "    content: 因医保经办调研活动产生的就餐费\n", "")
+    r = cli("build", changji_copy, "-o", tmp_path)
+    assert r.code == 1
+    assert f":{line}: error NEEDED: the document needs 公务接待费的开支内容 and the file gives none — " \
+           "add `content: …` to this entry" in r.err
 
 
 def test_duplicate_keys_are_refused(cli, changji_copy, tmp_path):
