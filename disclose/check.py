@@ -230,30 +230,29 @@ def expenditure_parts(e) -> list[Part]:
             ("对附属单位补助支出", e.to_affiliated, e.loc("to_affiliated"))]
 
 
+def _totals(ctx: Context, record, parts: list[Part], this_year_name: str, grand_name: str,
+            extras: list[tuple[str, str]]):
+    """本年合计 against its parts, then 总计 against 本年合计 and the 结转/结余 lines."""
+    yield from ctx.sum_check(record, "stated_total", this_year_name, record.stated_total, parts)
+    this_year = stated_or(record.stated_total, [v for _, v, _ in parts])
+    head = ([(this_year_name, this_year, record.loc("stated_total"))] if record.stated_total is not None
+            else parts)
+    yield from ctx.sum_check(record, "grand_total", grand_name, record.grand_total,
+                             head + [(name, getattr(record, key), record.loc(key)) for key, name in extras])
+
+
 @rule("TOTAL-INCOME", ERROR, "本年收入合计 and 收入总计 are the sums of their parts")
 def total_income(ctx: Context):
     i = ctx.data.income
-    parts = income_parts(i)
-    yield from ctx.sum_check(i, "stated_total", "本年收入合计", i.stated_total, parts)
-    this_year = stated_or(i.stated_total, [v for _, v, _ in parts])
-    this_loc = i.loc("stated_total") if i.stated_total is not None else None
-    yield from ctx.sum_check(i, "grand_total", "收入总计", i.grand_total, (
-        [("本年收入合计", this_year, this_loc)] if this_loc else parts) + [
-        ("使用非财政拨款结余", i.non_fiscal_balance_used, i.loc("non_fiscal_balance_used")),
-        ("年初结转和结余", i.carryover_start, i.loc("carryover_start"))])
+    yield from _totals(ctx, i, income_parts(i), "本年收入合计", "收入总计",
+                       [("non_fiscal_balance_used", "使用非财政拨款结余"), ("carryover_start", "年初结转和结余")])
 
 
 @rule("TOTAL-EXPENDITURE", ERROR, "本年支出合计 and 支出总计 are the sums of their parts")
 def total_expenditure(ctx: Context):
     e = ctx.data.expenditure
-    parts = expenditure_parts(e)
-    yield from ctx.sum_check(e, "stated_total", "本年支出合计", e.stated_total, parts)
-    this_year = stated_or(e.stated_total, [v for _, v, _ in parts])
-    this_loc = e.loc("stated_total") if e.stated_total is not None else None
-    yield from ctx.sum_check(e, "grand_total", "支出总计", e.grand_total, (
-        [("本年支出合计", this_year, this_loc)] if this_loc else parts) + [
-        ("结余分配", e.balance_distribution, e.loc("balance_distribution")),
-        ("年末结转和结余", e.carryover_end, e.loc("carryover_end"))])
+    yield from _totals(ctx, e, expenditure_parts(e), "本年支出合计", "支出总计",
+                       [("balance_distribution", "结余分配"), ("carryover_end", "年末结转和结余")])
 
 
 def grand_totals(data: Disclosure) -> tuple[Decimal, Decimal]:
