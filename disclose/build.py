@@ -84,7 +84,6 @@ def _word(rendered: Rendered, data: Disclosure, path: Path) -> bytes:
     for blocks in rendered.parts:
         writer = Writer()
         writer.write(blocks)
-        writer.end_portrait()
         documents.append(writer.doc)
     attachments = [(path.parent / a, data.loc("attachments")) for a in data.attachments]
     for file, loc in attachments:

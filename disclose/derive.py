@@ -78,9 +78,7 @@ def derive(data: Disclosure, style: Style) -> View:
     v.government_fund = _special_fund(data.government_fund, zero)
     v.state_capital = _special_fund(data.state_capital, zero)
     v.fiscal = _fiscal(data, v, zero)
-    v.basic = View(total=stated_or(data.basic.stated_total, [data.basic.personnel, data.basic.public]),
-                   personnel=data.basic.personnel, personnel_items=data.basic.personnel_items,
-                   public=data.basic.public, public_items=data.basic.public_items)
+    v.basic = _basic(data, zero)
     v.assets = _assets(data)
     v.three_public = _three_public(data, v.assets, zero)
     oc = data.operating_costs
@@ -89,6 +87,9 @@ def derive(data: Disclosure, style: Style) -> View:
     v.procurement = _procurement(data, zero)
     v.performance = _performance(data, style, zero)
     v.other_matters = data.other_matters
+    v.annex = data.annex
+    from .tables import derive_tables
+    v.tables = derive_tables(data, v)
     return v
 
 
@@ -156,11 +157,15 @@ def _general_budget(g: GeneralBudget, expenditure_total: Decimal, zero: ZeroBase
         for kuan in lei.items:
             for item in kuan.items:
                 lei_current += item.current
+                if item.current == 0 and not item.prior and not item.budget:
+                    continue        # a 项 of other money only: in the tables, not in 五
+                missing_prior = Missing(item.loc("prior"), "prior", f"{item.name}（{item.code}）的上年决算数",
+                                        item.given("prior"))
                 items.append(View(
                     code=item.code, lei=lei.name, kuan=kuan.name, name=item.name,
-                    current=item.current, prior=item.prior,
+                    current=item.current, prior=item.prior if item.prior is not None else missing_prior,
                     budget=need(item, "budget", f"{item.name}（{item.code}）的年初预算数"),
-                    change=Change(item.current, item.prior, zero),
+                    change=Change(item.current, item.prior, zero) if item.prior is not None else missing_prior,
                     budget_change=Change(item.current, item.budget, zero) if item.budget is not None else
                     need(item, "budget", f"{item.name}（{item.code}）的年初预算数"),
                     reason=need(item, "reason", f"{item.name}（{item.code}）的变动原因"),
@@ -208,6 +213,57 @@ def _fiscal(data: Disclosure, v: View, zero: ZeroBase) -> View:
         budget_reason=need(f, "budget_reason", "财政拨款预决算差异原因"))
 
 
+def _basic(data: Disclosure, zero: ZeroBase) -> View:
+    """基本支出: from the economic classification when the file gives it, else as entered."""
+    from . import classification
+
+    b = data.basic
+    entries = classification.economic()
+    amounts = {code: a for code, a in b.economic.items()}
+    if amounts:
+        group = {code: entries[code].group for code in amounts if code in entries}
+        personnel = total(a for c, a in amounts.items() if group.get(c) == "人员经费")
+        public = total(a for c, a in amounts.items() if group.get(c) == "公用经费")
+        personnel_items = [entries[c].name for c in entries if c in amounts and amounts[c] and group[c] == "人员经费"]
+        public_items = [entries[c].name for c in entries if c in amounts and amounts[c] and group[c] == "公用经费"]
+    else:
+        personnel, public = b.personnel, b.public
+        personnel_items, public_items = b.personnel_items, b.public_items
+    personnel = b.personnel if b.personnel is not None else personnel
+    public = b.public if b.public is not None else public
+    classes = []
+    for code, e in entries.items():
+        if e.level != "class":
+            continue
+        current = total(a for c, a in amounts.items() if c.startswith(code))
+        entered = b.classes.get(code)
+        budget = entered.budget if entered else None
+        prior = entered.prior if entered else None
+        where = entered if entered is not None else b
+        what = f"{e.name}（{code}）"
+        classes.append(View(
+            code=code, name=e.name, current=current,
+            budget=budget if budget is not None else Missing(where.loc("budget"), "budget", f"{what}的年初预算数"),
+            prior=prior if prior is not None else Missing(where.loc("prior"), "prior", f"{what}的上年决算数"),
+            budget_change=Change(current, budget, zero) if budget is not None else
+            Missing(where.loc("budget"), "budget", f"{what}的年初预算数"),
+            change=Change(current, prior, zero) if prior is not None else
+            Missing(where.loc("prior"), "prior", f"{what}的上年决算数"),
+            budget_reason=need(entered, "budget_reason", f"{what}与年初预算的差异原因") if entered else
+            Missing(b.loc("classes"), "classes", f"{what}的预算与上年数和原因"),
+            reason=need(entered, "reason", f"{what}的变动原因") if entered else
+            Missing(b.loc("classes"), "classes", f"{what}的预算与上年数和原因")))
+    missing_total = Missing(b.loc(), "personnel", "人员经费和公用经费")
+    return View(
+        total=stated_or(b.stated_total, [personnel, public]) if personnel is not None and public is not None
+        else (b.stated_total if b.stated_total is not None else missing_total),
+        personnel=personnel if personnel is not None else missing_total,
+        public=public if public is not None else missing_total,
+        personnel_items=personnel_items or Missing(b.loc(), "personnel_items", "人员经费包括的经济科目"),
+        public_items=public_items or Missing(b.loc(), "public_items", "公用经费包括的经济科目"),
+        economic=amounts, classes=classes)
+
+
 # --- 九 and 十 ----------------------------------------------------------------------------
 
 def _cost(c: CostFigures, current: Decimal, whole: Decimal, zero: ZeroBase, what: str,
@@ -246,6 +302,11 @@ def _three_public(data: Disclosure, assets: View, zero: ZeroBase) -> View:
                                             "公务用车保有量与固定资产车辆的差异原因")
     reception = _cost(t.reception, t.reception.current, current, zero, "公务接待费")
     reception.batches, reception.people = t.reception.batches, t.reception.people
+    fr = t.reception.foreign
+    reception.foreign = View(current=fr.current, batches=fr.batches, people=fr.people,
+                             content=need(fr, "content", "国（境）外接待费的用途")) if fr else View(
+        current=ZERO, batches=0, people=0, content=Missing(t.reception.loc("foreign"), "foreign", "国（境）外公务接待"))
+    reception.domestic = t.reception.current - (fr.current if fr else ZERO)
     missing_prior = Missing(t.loc("stated_prior"), "stated_prior", "“三公”经费的上年决算数")
     missing_budget = Missing(t.loc("stated_budget"), "stated_budget", "“三公”经费的预算数")
     return View(
@@ -288,9 +349,15 @@ def _performance(data: Disclosure, style: Style, zero: ZeroBase) -> View:
     p = data.performance
     unit = _unit_evaluation(p.unit, data.unit, style, zero) if p.unit else None
     projects = [evaluate_project(pr, style, zero) for pr in p.projects]
+    summary = (View(achievements=p.summary.achievements, problems=p.summary.problems,
+                    measures=p.summary.measures) if p.summary else
+               Missing(p.loc("summary"), "summary", "预算绩效管理的成效、问题和改进措施"))
+    se = p.self_evaluation
     return View(
-        summary=View(achievements=p.summary.achievements, problems=p.summary.problems,
-                     measures=p.summary.measures),
+        summary=summary,
+        self_evaluation=se if se is not None else Missing(p.loc("self_evaluation"), "self_evaluation",
+                                                          "绩效自评的范围（一级项目数、资金、覆盖率）"),
+        results=p.results,
         unit=unit, unit_count=1 if unit else 0,
         projects=projects, project_count=len(projects),
         project_budget=stated_or(p.stated_projects_budget, (pr.funds.total.full_year_budget for pr in projects)),

@@ -40,7 +40,7 @@ class Staff(Record):
 class Overview(Record):
     duties: list[Text] = spec("主要职能, one item per numbered paragraph （1）（2）…")
     duties_note: list[Text] = spec("unnumbered paragraphs after the duties", default_factory=list)
-    staff: Staff = spec("机构设置及人员情况: headcounts (实有人数 is their sum)")
+    staff: Optional[Staff] = spec("机构设置及人员情况: headcounts (实有人数 is their sum)", None)
     subordinate_units: list[Text] = spec("下属预算单位 names; empty for 无下属预算单位", default_factory=list)
     departments: list[Text] = spec("内设科室 names (their number is counted)", default_factory=list)
 
@@ -101,13 +101,40 @@ class Fiscal(Record):
 
 
 @model
+class ItemIncome(Record):
+    """A 项's row of the 收入决算表 (公开02): 本年收入 by source."""
+
+    fiscal: Amount = spec("财政拨款收入", Decimal("0"))
+    superior_subsidy: Amount = spec("上级补助收入", Decimal("0"))
+    business: Amount = spec("事业收入", Decimal("0"))
+    operating: Amount = spec("经营收入", Decimal("0"))
+    affiliated: Amount = spec("附属单位上缴收入", Decimal("0"))
+    other: Amount = spec("其他收入", Decimal("0"))
+
+
+@model
+class ItemSpending(Record):
+    """A 项's row of the 支出决算表 (公开03): 本年支出 (all money) by kind."""
+
+    basic: Amount = spec("基本支出", Decimal("0"))
+    project: Amount = spec("项目支出", Decimal("0"))
+    to_superior: Amount = spec("上缴上级支出", Decimal("0"))
+    operating: Amount = spec("经营支出", Decimal("0"))
+    to_affiliated: Amount = spec("对附属单位补助支出", Decimal("0"))
+
+
+@model
 class Item(Record):
     """A 项 of the functional classification (7-digit code)."""
 
     code: Code = spec("7-digit 项 code, in quotes, e.g. \"2101501\"")
     name: Text = spec("项 name, e.g. 行政运行")
-    current: Amount = spec("本年一般公共预算财政拨款支出决算数")
-    prior: Amount = spec("上年决算数", Decimal("0"))
+    current: Amount = spec("本年一般公共预算财政拨款支出决算数 (0 for a 项 paid only from other money)")
+    basic: Optional[Amount] = spec("its 基本支出 (一般公共预算财政拨款支出决算表, 公开05)", None)
+    project: Optional[Amount] = spec("its 项目支出 (公开05); basic + project = current", None)
+    income: Optional[ItemIncome] = spec("its row of the 收入决算表 (公开02)", None)
+    spending: Optional[ItemSpending] = spec("its row of the 支出决算表 (公开03)", None)
+    prior: Optional[Amount] = spec("上年决算数 (style A explains each 项 against it)", None)
     budget: Optional[Amount] = spec("年初预算数 (style B compares each 项 with it)", None)
     reason: Optional[Clause] = spec("主要原因 of the change against last year", None)
     budget_reason: Optional[Clause] = spec("主要原因 of the difference from 年初预算", None)
@@ -143,13 +170,31 @@ class GeneralBudget(Record):
 
 
 @model
-class BasicExpenditure(Record):
-    """一般公共预算财政拨款基本支出 (人员经费 + 公用经费)."""
+class EconomicClass(Record):
+    """A 类 of the 部门支出经济分类 (301 工资福利支出…) against its 年初预算 and last year (style B's 六)."""
 
-    personnel: Amount = spec("人员经费")
-    personnel_items: list[Text] = spec("economic items the 人员经费 include (基本工资、津贴补贴…)")
-    public: Amount = spec("公用经费")
-    public_items: list[Text] = spec("economic items the 公用经费 include (办公费、印刷费…)")
+    budget: Optional[Amount] = spec("年初预算数", None)
+    prior: Optional[Amount] = spec("上年决算数", None)
+    budget_reason: Optional[Clause] = spec("主要原因 of the difference from 年初预算", None)
+    reason: Optional[Clause] = spec("主要原因 of the change against last year", None)
+
+
+@model
+class BasicExpenditure(Record):
+    """一般公共预算财政拨款基本支出 (人员经费 + 公用经费; 基本支出决算明细表, 公开06)."""
+
+    economic: dict[str, Amount] = spec(
+        "amounts by 部门支出经济分类 code (5 digits: 30101 基本工资 … 39999 其他支出); the names come from "
+        "the shipped classification, 人员经费 (301, 303) and 公用经费 (302, 307, 310, 399) are their sums",
+        default_factory=dict)
+    classes: dict[str, EconomicClass] = spec("by 3-digit class (301…399): 年初预算, 上年 and reasons",
+                                             default_factory=dict)
+    personnel: Optional[Amount] = spec("人员经费 (computed from `economic` when given; then checked)", None)
+    personnel_items: list[Text] = spec("items the 人员经费 include (基本工资、津贴补贴…); from `economic` when "
+                                       "given", default_factory=list)
+    public: Optional[Amount] = spec("公用经费 (computed from `economic` when given; then checked)", None)
+    public_items: list[Text] = spec("items the 公用经费 include (办公费、印刷费…); from `economic` when given",
+                                    default_factory=list)
     stated_total: Optional[Amount] = spec("基本支出 as printed (checked against 人员经费 + 公用经费)", None)
 
 
@@ -199,10 +244,19 @@ class Vehicles(CostFigures):
 
 
 @model
+class ForeignReception(Record):
+    current: Amount = spec("国（境）外接待费支出", Decimal("0"))
+    batches: Count = spec("国（境）外公务接待批次", 0)
+    people: Count = spec("国（境）外公务接待人次", 0)
+    content: Optional[Clause] = spec("what it paid for (主要用于)", None)
+
+
+@model
 class Reception(CostFigures):
-    current: Amount = spec("公务接待费决算数")
+    current: Amount = spec("公务接待费决算数 (国内 + 国（境）外)")
     batches: Count = spec("国内公务接待批次", 0)
     people: Count = spec("国内公务接待人次", 0)
+    foreign: Optional[ForeignReception] = spec("国（境）外公务接待, where the style reports it apart", None)
 
 
 @model
@@ -212,8 +266,8 @@ class ThreePublic(Record):
     stated_current: Optional[Amount] = spec("“三公”经费决算合计 as printed (checked against the parts)", None)
     stated_prior: Optional[Amount] = spec("上年合计 as printed", None)
     stated_budget: Optional[Amount] = spec("全年预算合计 as printed", None)
-    reason: Clause = spec("主要原因 of the total's change against last year")
-    budget_reason: Clause = spec("主要原因 of the total's 预决算差异")
+    reason: Optional[Clause] = spec("主要原因 of the total's change against last year", None)
+    budget_reason: Optional[Clause] = spec("主要原因 of the total's 预决算差异", None)
     abroad: Abroad = spec("因公出国（境）费")
     vehicles: Vehicles = spec("公务用车购置及运行维护费 (its 决算/预算 are the sum of 购置 and 运行维护)")
     reception: Reception = spec("公务接待费")
@@ -252,6 +306,8 @@ class VehicleCounts(Record):
     special: Count = spec("特种专业技术用车", 0)
     retiree_service: Count = spec("离退休干部服务用车", 0)
     other: Count = spec("其他用车", 0)
+    cadre: Count = spec("领导干部用车 (where the style counts vehicles this way)", 0)
+    general: Count = spec("一般公务用车 (likewise)", 0)
 
 
 @model
@@ -264,6 +320,8 @@ class Assets(Record):
     vehicles: VehicleCounts = spec("车辆 by kind (their sum is 车辆数)")
     other_vehicles_are: Optional[Text] = spec("其他用车主要是 (what the 其他用车 are)", None)
     large_equipment: Count = spec("单价100万元（含）以上设备（不含车辆）台（套）", 0)
+    general_equipment: Count = spec("单价50万元以上通用设备 台（套）", 0)
+    special_equipment: Count = spec("单位价值100万元以上专用设备（不含车辆）台（套）", 0)
 
 
 # --- 十一 预算绩效 ------------------------------------------------------------------------
@@ -356,8 +414,30 @@ class PerformanceSummary(Record):
 
 
 @model
+class SelfEvaluation(Record):
+    """绩效管理工作开展情况 (style B): the scope of the year's self-evaluation."""
+
+    first_level: Count = spec("一级项目 evaluated")
+    second_level: Count = spec("二级项目 evaluated", 0)
+    funds: Amount = spec("预算资金 they cover (in the file's unit; the sentence prints 万元)")
+    coverage: Number = spec("自评覆盖率 in %")
+
+
+@model
+class EvaluationResult(Record):
+    """部门决算中项目绩效自评结果 (style B): one project's result."""
+
+    project: Text = spec("项目名称")
+    score: Number = spec("自评得分")
+    problems: Clause = spec("发现的主要问题")
+    measures: Clause = spec("下一步改进措施")
+
+
+@model
 class Performance(Record):
-    summary: PerformanceSummary = spec("the paragraph of section 十一")
+    summary: Optional[PerformanceSummary] = spec("the paragraph of section 十一 (style A)", None)
+    self_evaluation: Optional[SelfEvaluation] = spec("绩效管理工作开展情况 (style B)", None)
+    results: list[EvaluationResult] = spec("项目绩效自评结果 (style B)", default_factory=list)
     unit: Optional[UnitEvaluation] = spec("单位整体支出绩效自评表", None)
     projects: list[ProjectEvaluation] = spec("项目支出绩效自评表, one per project", default_factory=list)
     stated_projects_budget: Optional[Amount] = spec("全年预算数 of all projects as printed in the summary "
@@ -366,6 +446,17 @@ class Performance(Record):
 
 
 # --- 第三部分 and the rest -------------------------------------------------------------
+
+@model
+class AnnexBlock(Record):
+    """One block of an annex: exactly one of heading, text, center, right or table."""
+
+    heading: Optional[Text] = spec("a heading line", None)
+    text: Optional[Text] = spec("a paragraph", None)
+    center: Optional[Text] = spec("a centred line (a form's title)", None)
+    right: Optional[Text] = spec("a right-aligned line (a signature or date)", None)
+    table: Optional[list[list[Block]]] = spec("a table: a list of rows, each a list of cells", None)
+
 
 @model
 class Silence(Record):
@@ -412,6 +503,8 @@ class Disclosure(Record):
     procurement: Procurement = spec("政府采购")
     assets: Assets = spec("国有资产占用情况")
     performance: Performance = spec("预算绩效")
+    annex: list["AnnexBlock"] = spec("第五部分 附件 (style B): a report reproduced after the glossary, block "
+                                     "by block", default_factory=list)
     other_matters: list[Text] = spec("其他需说明的事项, one paragraph each; empty when none", default_factory=list)
     glossary: Optional[Glossary] = spec("专业名词解释: extends (or replaces) the style's glossary", None)
     attachments: list[Text] = spec(".docx files appended to the document, relative to this file",

@@ -54,6 +54,16 @@ def run_xml(text: str, east_asia: str, size_pt: float, bold: bool = False) -> st
     return f"<w:r>{rpr}{body}</w:r>"
 
 
+def cell_paragraph(text: str, font: str, size_pt: float, align: str, bold: bool = False) -> str:
+    """A cell's paragraph: single spacing, no indent, and a paragraph mark of the cell's size
+    (an empty cell would otherwise take the body's 28 pt line)."""
+    half = int(round(size_pt * 2))
+    mark = f'<w:rPr><w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>'
+    run = run_xml(text, font, size_pt, bold) if text else ""
+    return (f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+            f'<w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="{align}"/>{mark}</w:pPr>{run}</w:p>')
+
+
 def table_xml(table, widths_twips: list[int], font: str, heading_font: str):
     """A bordered table: merged cells (gridSpan/vMerge), header rows repeated on every page,
     rows kept whole, header cells centred and bold, the others aligned as the table says."""
@@ -83,20 +93,19 @@ def table_xml(table, widths_twips: list[int], font: str, heading_font: str):
                 width = sum(widths_twips[c:c + span])
                 out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
                            + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "")
-                           + '<w:vMerge/><w:vAlign w:val="center"/></w:tcPr><w:p/></w:tc>')
+                           + '<w:vMerge/><w:vAlign w:val="center"/></w:tcPr>'
+                           + cell_paragraph("", font, size_pt, "left") + "</w:tc>")
                 c += span
                 continue
             span = cell.colspan
             width = sum(widths_twips[c:c + span])
             merge = '<w:vMerge w:val="restart"/>' if cell.rowspan > 1 else ""
             align = "center" if header else table.alignment(c, cell)
-            run = run_xml(cell.text, heading_font if header else font, size_pt, bold=header) if cell.text else ""
             out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
                        + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "")
                        + f'{merge}<w:vAlign w:val="center"/></w:tcPr>'
-                       f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
-                       f'<w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="{align}"/></w:pPr>'
-                       f'{run}</w:p></w:tc>')
+                       + cell_paragraph(cell.text, heading_font if header else font, size_pt, align, header)
+                       + "</w:tc>")
             c += span
         out.append("</w:tr>")
     out.append("</w:tbl>")

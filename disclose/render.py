@@ -49,8 +49,7 @@ class Formatter:
         self.s = style.settings
         self.data_unit = data_unit
 
-    def _scaled(self, value: Decimal) -> Decimal:
-        unit = self.s.amounts.unit
+    def _scaled(self, value: Decimal, unit: str) -> Decimal:
         if unit == self.data_unit:
             return value
         return value / Decimal(10000) if unit == "万元" else value * Decimal(10000)
@@ -70,10 +69,16 @@ class Formatter:
             text = text.rstrip("0").rstrip(".")
         return text
 
-    def amount(self, value, unit: bool = True) -> str:
-        """An amount in the style's unit: 1,239.70万元 (unit=False: 1,239.70)."""
-        text = self.number(self._scaled(Decimal(value)))
-        return text + self.s.amounts.unit if unit else text
+    def amount(self, value, unit: bool | str = True) -> str:
+        """An amount in the style's unit: 1,239.70万元 (unit=False: 1,239.70); unit="万元" prints
+        in that unit whatever the style's (style B states 247.39万元 in a document in 元)."""
+        target = unit if isinstance(unit, str) else self.s.amounts.unit
+        text = self.number(self._scaled(Decimal(value), target))
+        return text + target if unit else text
+
+    def figure(self, value) -> str:
+        """A table cell's amount: no unit, empty where the file does not give the figure."""
+        return "" if value is None else self.amount(value, unit=False)
 
     def percent(self, value, places: int | None = None, trim: bool = False) -> str:
         """A ratio as a percentage, rounded once: 0.98730 → 98.73%."""
@@ -122,7 +127,7 @@ class Renderer:
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True, autoescape=False, finalize=self._finalize)
         self.env.filters.update({name: strict(f) for name, f in dict(
-            amount=self.fmt.amount, number=self.fmt.number, percent=self.fmt.percent,
+            amount=self.fmt.amount, figure=self.fmt.figure, number=self.fmt.number, percent=self.fmt.percent,
             change=self.fmt.change, count_change=self.fmt.count_change, cn=chinese, cell=cell).items()})
         self.env.globals.update(settings=style.settings)
 

@@ -58,6 +58,12 @@ def spec(doc: str, default: Any = MISSING, *, key: str | None = None, choices: t
     return field(default=default, metadata=meta)
 
 
+class LocatedDict(dict):
+    """A mapping from the file that remembers the line of each key."""
+
+    locs: dict
+
+
 @dataclass
 class Meta:
     loc: Location
@@ -174,13 +180,17 @@ class Builder:
             if not isinstance(node, Map):
                 self.error(node.loc, "TYPE", f"{where} must be a mapping", "write `name: value` lines under it")
                 return _BAD
-            out = {}
-            for key, _, child in node.entries:
-                value = self.convert(item, child, f"{where}.{key}", f)
+            out = LocatedDict()
+            out.locs = {}
+            bad = False
+            for key, kloc, child in node.entries:
+                value = self.convert(item, child, f"{where}.{key}", f, kloc)
                 if value is _BAD:
-                    return _BAD
+                    bad = True
+                    continue
                 out[key] = value
-            return out
+                out.locs[key] = kloc
+            return _BAD if bad else out
         if origin is typing.Literal:
             return self.literal(get_args(hint), node, where)
         if is_dataclass(hint):

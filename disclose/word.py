@@ -34,6 +34,7 @@ class Fonts:
 
 FONTS = Fonts()
 BODY_PT = 16          # 三号
+SMALL_PT = 12         # 小四: a table's 部门, 金额单位 and 注 lines
 TITLE_PT = 22         # 二号
 LINE_PT = 28          # fixed line spacing
 PAGE_NUMBER_PT = 14   # 四号
@@ -127,7 +128,11 @@ class Writer:
         p.paragraph_format.page_break_before = block.page_break_before or None
         if block.align == "center":
             p.paragraph_format.keep_with_next = True
-        self._run(p, block.text, FONTS.body, BODY_PT)
+        small = block.align in ("left", "right")
+        if small:
+            p.paragraph_format.line_spacing = Pt(20)
+            p.paragraph_format.keep_with_next = block.text[:2] != "注："
+        self._run(p, block.text, FONTS.body, SMALL_PT if small else BODY_PT)
         self.empty = False
 
     def _run(self, paragraph, text: str, font: str, size: float) -> None:
@@ -171,11 +176,6 @@ class Writer:
             section = self.doc.add_section(WD_SECTION.NEW_PAGE)
         ooxml.set_page(section, landscape)
         self.landscape = landscape
-
-    def end_portrait(self) -> None:
-        """Parts end on a portrait section: docxcompose gives an appended document's last
-        section the master's page settings (its issue #67), so the last one must agree."""
-        self._orientation(False)
 
 
 def _page_break_type():

@@ -28,7 +28,7 @@ CASES = {
                       "neither 主管部门 `别的局` nor 实施单位 `别的局` is 示例县医疗保障局", "warning"),
     "TOTAL-INCOME": ("other: 20000.00", "other: 20000.01", "  stated_total: 1020000.00\n  carryover_start",
                      "本年收入合计 is stated as 1,020,000.00 but", "error"),
-    "TOTAL-EXPENDITURE": ("project: 220000.00", "project: 220000.50", "  stated_total: 1020000.00\n  carryover_end",
+    "TOTAL-EXPENDITURE": ("  project: 240000.00", "  project: 240000.50", "  stated_total: 1020000.00\n  carryover_end",
                           "本年支出合计 is stated as 1,020,000.00 but", "error"),
     "BALANCE": ("  carryover_start: 5000.00\n  grand_total: 1025000.00",
                 "  carryover_start: 6000.00\n  grand_total: 1026000.00", "  grand_total: 1025000.00\n\noverall",
@@ -45,10 +45,22 @@ CASES = {
     "BASIC-TOTAL": ("stated_total: 780000.00", "stated_total: 780100.00", "stated_total: 780100.00",
                     "一般公共预算财政拨款基本支出 is stated as 780,100.00 but 人员经费 + 公用经费 add up to 780,000.00",
                     "error"),
-    "BASIC-WITHIN": ([("  personnel: 700000.00", "  personnel: 730000.00"),
-                      ("stated_total: 780000.00", "stated_total: 810000.00")], None, "stated_total: 810000.00",
-                     "一般公共预算财政拨款基本支出 810,000.00 is more than the unit's whole 基本支出 800,000.00",
+    "BASIC-WITHIN": ([("  basic: 780000.00\n  project: 240000.00", "  basic: 770000.00\n  project: 250000.00")],
+                     None, "  stated_total: 780000.00",
+                     "一般公共预算财政拨款基本支出 780,000.00 is more than the unit's whole 基本支出 770,000.00",
                      "error"),
+    "ECON-CODE": ('"30299": 20000.00', '"30298": 20000.00', '"30298": 20000.00',
+                  "`30298` is not a code of the 部门支出经济分类", "error"),
+    "ECON-TOTALS": ('"30102": 200000.00', '"30102": 200100.00', "  personnel: 700000.00",
+                    "人员经费 is stated as 700,000.00 but 基本工资 + 津贴补贴 + 住房公积金 add up to 700,100.00", "error"),
+    "TABLE-SPLIT": ("              basic: 680000.00\n              project: 20000.00",
+                    "              basic: 680000.00\n              project: 21000.00", "basic: 680000.00\n              project: 21000",
+                    "行政运行(2101501): 基本支出 680,000.00 + 项目支出 21,000.00 = 701,000.00, not its 700,000.00",
+                    "error"),
+    "TABLE-MATCH": ("spending: {project: 220000.00}", "spending: {project: 219000.00}", "  project: 240000.00",
+                    "公开03 支出决算表 项目支出 is stated as 240,000.00 but", "error"),
+    "TABLE-DATA": ("              income: {fiscal: 100000.00}\n", "", 'code: "2210201"',
+                   "住房公积金(2210201) has no `income:` row while other 项 have one", "error"),
     "OPERATING-COSTS": ("  current: 80000.00\n  prior: 75000.00", "  current: 80100.00\n  prior: 75000.00",
                         "  current: 80100.00", "机关运行经费 80,100.00 is not the 公用经费 80,000.00", "error"),
     "THREE-PUBLIC-TOTAL": ("stated_current: 30000.00", "stated_current: 30100.00", "stated_current: 30100.00",
@@ -188,7 +200,7 @@ def test_check_changji_has_no_error(cli):
     r = cli("check", CHANGJI)
     assert r.code == 0
     assert " error " not in r.out
-    assert r.out.splitlines()[-1] == "0 errors, 1 warning, 6 notes"
+    assert r.out.splitlines()[-1] == "0 errors, 5 warnings, 6 notes"
     assert "info TOTAL-INCOME: 收入总计 is stated as 1,239.70" in r.out
 
 
@@ -200,14 +212,14 @@ def test_output_is_sorted_by_line_with_the_summary_last(cli, changji_copy):
     lines = r.out.splitlines()
     numbers = [int(line.split(":")[1]) for line in lines[:-1]]
     assert numbers == sorted(numbers)
-    assert lines[-1].startswith("2 errors, 1 warning, ")
+    assert lines[-1].startswith("2 errors, 5 warnings, ")
 
 
 def test_json_format(cli, changji_copy):
     edit(changji_copy, "services: 268.05", "services: 278.05")
     r = cli("check", changji_copy, "--format", "json")
     report = json.loads(r.out)
-    assert r.code == 1 and report["summary"] == {"errors": 1, "warnings": 1, "notes": 6}
+    assert r.code == 1 and report["summary"] == {"errors": 1, "warnings": 5, "notes": 6}
     [error] = [p for p in report["problems"] if p["severity"] == "error"]
     assert error["rule"] == "PROCUREMENT-TOTAL" and error["line"] == line_of(changji_copy, "stated_total: 287.78")
     assert line_of(changji_copy, "services: 278.05") in [r["line"] for r in error["related"]]

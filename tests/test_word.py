@@ -25,8 +25,8 @@ def test_every_page_is_a4(doc):
 
 def test_forms_are_on_landscape_pages_between_portrait_ones(doc):
     kinds = ["landscape" if s.page_width > s.page_height else "portrait" for s in doc.sections]
-    # cover, narrative up to 十一, the twelve forms, 十二 to the end
-    assert kinds == ["portrait", "portrait", "landscape", "portrait"]
+    # cover, narrative up to 十一, the twelve forms, 十二 to 第四部分, the nine tables
+    assert kinds == ["portrait", "portrait", "landscape", "portrait", "landscape"]
     landscape = doc.sections[2]
     assert landscape._sectPr.find(W("pgSz")).get(W("orient")) == "landscape"
 
@@ -62,7 +62,7 @@ def test_body_has_two_character_indent_and_fixed_28pt_lines(doc):
 
 def test_forms_are_real_tables_with_merged_cells_and_repeated_headers(doc):
     tables = doc.tables
-    assert len(tables) == 24          # 单位整体 + 11 项目 forms, each a head and an indicator table
+    assert len(tables) == 24 + 9      # 单位整体 + 11 项目 forms (a head and an indicator table each), 公开01–09
     indicators = tables[3]            # the first 项目 form's indicators
     header_rows = [tr for tr in indicators._tbl.findall(W("tr")) if tr.find(W("trPr")).find(W("tblHeader")) is not None]
     assert len(header_rows) == 2
@@ -87,6 +87,7 @@ def test_page_numbers_start_after_the_cover(doc):
     assert 'w:instr=" PAGE "' in footer and "—" in footer
     for later in doc.sections[2:]:
         assert later._sectPr.find(W("footerReference")) is None   # inherited from the first
+
 
 
 def test_attachments_are_appended_with_their_own_page_setup(changji_copy, tmp_path):

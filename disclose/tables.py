@@ -1,0 +1,194 @@
+"""The figures of the nine standard tables (公开01 to 公开09), from the same model as the
+narrative.
+
+Each table is a view of plain rows; a figure the data file does not give (a 项's
+income by source when the file has no `income:` rows, say) is `None`, printed as an
+empty cell, and rule TABLE-DATA says which tables are incomplete and why.  Totals the
+narrative also prints (本年收入合计, 基本支出…) are taken from the same derived view, so
+a table cannot disagree with a sentence.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import classification
+from .derive import View
+from .model import Disclosure, Item, ItemIncome, ItemSpending
+from .numbers import ZERO, total
+
+INCOME_COLUMNS = ("fiscal", "superior_subsidy", "business", "operating", "affiliated", "other")
+SPENDING_COLUMNS = ("basic", "project", "to_superior", "operating", "to_affiliated")
+
+
+def _sum(values) -> Decimal | None:
+    values = list(values)
+    return None if any(v is None for v in values) else total(values)
+
+
+def _row(code: str, name: str, level: str, values: dict) -> View:
+    return View(code=code, name=name, level=level, **values)
+
+
+def _hierarchy(data: Disclosure, columns: tuple[str, ...], value_of, keep) -> list[View]:
+    """类/款/项 rows with the given columns; 类 and 款 rows are the sums of their 项."""
+    rows: list[View] = []
+    for lei in data.general_budget.functions:
+        lei_rows, lei_items = [], []
+        for kuan in lei.items:
+            items = [i for i in kuan.items if keep(i)]
+            if not items:
+                continue
+            item_rows = [_row(i.code, i.name, "项", value_of(i)) for i in items]
+            kuan_row = _row(kuan.code, kuan.name, "款", {c: _sum(getattr(r, c) for r in item_rows) for c in columns})
+            lei_rows += [kuan_row] + item_rows
+            lei_items += item_rows
+        if lei_items:
+            rows.append(_row(lei.code, lei.name, "类", {c: _sum(getattr(r, c) for r in lei_items) for c in columns}))
+            rows += lei_rows
+    return rows
+
+
+def _income_of(i: Item) -> dict:
+    income = i.income or ItemIncome()
+    values = {c: getattr(income, c) for c in INCOME_COLUMNS}
+    values["total"] = total(values.values())
+    return values
+
+
+def _spending_of(i: Item) -> dict:
+    spending = i.spending or ItemSpending()
+    values = {c: getattr(spending, c) for c in SPENDING_COLUMNS}
+    values["total"] = total(values.values())
+    return values
+
+
+def _gb_of(i: Item) -> dict:
+    basic, project = i.basic, i.project
+    if basic is None and project is not None:
+        basic = i.current - project
+    if project is None and basic is not None:
+        project = i.current - basic
+    return {"total": i.current, "basic": basic, "project": project}
+
+
+def derive_tables(data: Disclosure, v: View) -> View:
+    items = [i for lei in data.general_budget.functions for kuan in lei.items for i in kuan.items]
+    has_income = any(i.income is not None for i in items)
+    has_spending = any(i.spending is not None for i in items)
+    has_split = any(i.basic is not None or i.project is not None for i in items)
+    classes = classification.functional_classes()
+
+    # 公开02 收入决算表 and 公开03 支出决算表: rows only where the file gives them
+    t02_rows = _hierarchy(data, ("total",) + INCOME_COLUMNS, _income_of,
+                          lambda i: i.income is not None and _income_of(i)["total"] != 0) if has_income else []
+    t03_rows = _hierarchy(data, ("total",) + SPENDING_COLUMNS, _spending_of,
+                          lambda i: i.spending is not None and _spending_of(i)["total"] != 0) if has_spending else []
+    inc, exp = v.income, v.expenditure
+    t02_total = View(total=inc.total, fiscal=inc.fiscal.amount, superior_subsidy=inc.superior_subsidy.amount,
+                     business=inc.business.amount, operating=inc.operating.amount,
+                     affiliated=inc.affiliated.amount, other=inc.other.amount)
+    t03_total = View(total=exp.total, **{c: getattr(exp, c).amount for c in SPENDING_COLUMNS})
+
+    # 公开05 一般公共预算财政拨款支出决算表
+    t05_rows = _hierarchy(data, ("total", "basic", "project"), _gb_of, lambda i: i.current != 0)
+    gb_basic = v.basic.total
+    t05_total = View(total=v.general_budget.current, basic=gb_basic,
+                     project=v.general_budget.current - gb_basic if gb_basic is not None else None)
+
+    # 公开01 and 公开04: expenditure by 类
+    all_by_class = {code: None for code in classes}
+    if has_spending:
+        all_by_class = {code: ZERO for code in classes}
+        for r in t03_rows:
+            if r.level == "类":
+                all_by_class[r.code] = r.total
+    fund = v.government_fund
+    capital = v.state_capital
+    gb_by_class = {code: ZERO for code in classes}
+    for c in v.general_budget.classes:
+        gb_by_class[c.code] = c.current
+    fund_spent = fund.expenditure if fund else ZERO
+    capital_spent = capital.expenditure if capital else ZERO
+    # 政府性基金 and 国有资本经营 money has no 类 breakdown in the model: where there is any, the
+    # 类 rows of those columns (and of 合计) are left blank and TABLE-DATA says so
+    special = bool(fund_spent or capital_spent)
+    t04_by_class = {code: View(total=None if special else gb_by_class[code], general_budget=gb_by_class[code],
+                               government_fund=None if fund_spent else ZERO,
+                               state_capital=None if capital_spent else ZERO)
+                    for code in classes}
+    f = v.fiscal
+    fund_start = fund.carryover_start if fund else ZERO
+    capital_start = capital.carryover_start if capital else ZERO
+    fund_end = fund.carryover_end if fund else ZERO
+    capital_end = capital.carryover_end if capital else ZERO
+    fund_income = data.income.government_fund
+    capital_income = data.income.state_capital
+    t04 = View(
+        income=View(general_budget=data.income.general_budget, government_fund=fund_income,
+                    state_capital=capital_income, total=f.income),
+        carryover_start=View(total=f.carryover_start, general_budget=f.carryover_start - fund_start - capital_start,
+                             government_fund=fund_start, state_capital=capital_start),
+        by_class=t04_by_class,
+        spending=View(total=f.spending, general_budget=v.general_budget.current, government_fund=fund_spent,
+                      state_capital=capital_spent),
+        carryover_end=View(total=f.carryover_end, general_budget=f.carryover_end - fund_end - capital_end,
+                           government_fund=fund_end, state_capital=capital_end),
+        total_in=f.total_in, total_out=View(total=f.total_out,
+                                            general_budget=v.general_budget.current + f.carryover_end - fund_end
+                                            - capital_end, government_fund=fund_spent + fund_end,
+                                            state_capital=capital_spent + capital_end))
+
+    t01 = View(income=inc, expenditure=exp, by_class=all_by_class)
+
+    # 公开06 基本支出决算明细表
+    t06 = _economic_table(v)
+
+    # 公开07 “三公”经费
+    tp = v.three_public
+    t07 = View(nil=all(x == 0 for x in (tp.current, tp.budget if not _missing(tp.budget) else ZERO)),
+               budget=_three_public_column(tp, "budget"), actual=_three_public_column(tp, "current"))
+
+    # 公开08 政府性基金, 公开09 国有资本经营
+    t08 = View(nil=fund is None or all(x == 0 for x in (fund.carryover_start, fund.income, fund.expenditure,
+                                                         fund.carryover_end)), fund=fund)
+    t09 = View(nil=capital is None or capital.expenditure == 0, fund=capital)
+
+    return View(t01=t01, t02=View(rows=t02_rows, total=t02_total, complete=has_income),
+                t03=View(rows=t03_rows, total=t03_total, complete=has_spending),
+                t04=t04, t05=View(rows=t05_rows, total=t05_total, complete=has_split or not items),
+                t06=t06, t07=t07, t08=t08, t09=t09)
+
+
+def _missing(value) -> bool:
+    from .derive import Missing
+    return isinstance(value, Missing)
+
+
+def _three_public_column(tp: View, column: str) -> View:
+    def get(x):
+        value = getattr(x, column)
+        return None if _missing(value) else value
+    return View(total=get(tp), abroad=get(tp.abroad), vehicles=get(tp.vehicles),
+                purchase=get(tp.vehicles.purchase), operation=get(tp.vehicles.operation),
+                reception=get(tp.reception))
+
+
+def _economic_table(v: View) -> View:
+    """公开06: the shipped classification in its three column groups, with the amounts."""
+    entries = classification.economic()
+    amounts = v.basic.economic
+    known = bool(amounts)
+
+    def column(classes: tuple[str, ...]) -> list[View]:
+        rows = []
+        for code, e in entries.items():
+            if code[:3] in classes:
+                if e.level == "class":
+                    value = total(a for c, a in amounts.items() if c.startswith(code)) if known else None
+                else:
+                    value = amounts.get(code, ZERO) if known else None
+                rows.append(View(code=code, name=e.name, amount=value, level=e.level))
+        return rows
+
+    return View(personnel=column(("301", "303")), public=column(("302",)), other=column(("307", "310", "399")),
+                personnel_total=v.basic.personnel, public_total=v.basic.public, complete=known)
