@@ -97,13 +97,17 @@ def derive(data: Disclosure, style: Style) -> View:
 
 def _overview(data: Disclosure) -> View:
     o = data.overview
-    staff = View()
-    for name in ("active", "retired_cadres", "retired"):
-        h = getattr(o.staff, name)
-        setattr(staff, name, View(current=h.current, change=Change(Decimal(h.current), Decimal(h.prior))))
-    staff.total = o.staff.active.current + o.staff.retired_cadres.current + o.staff.retired.current
+    if o.staff is None:
+        staff = Missing(o.loc("staff"), "staff", "人员情况（在职、离休、退休人数）")
+    else:
+        staff = View()
+        for name in ("active", "retired_cadres", "retired"):
+            h = getattr(o.staff, name)
+            setattr(staff, name, View(current=h.current, change=Change(Decimal(h.current), Decimal(h.prior))))
+        staff.total = o.staff.active.current + o.staff.retired_cadres.current + o.staff.retired.current
     return View(duties=o.duties, duties_note=o.duties_note, staff=staff,
                 subordinate_units=o.subordinate_units, subordinate_count=len(o.subordinate_units),
+                unit_count=len(o.subordinate_units) + 1,
                 departments=o.departments, department_count=len(o.departments))
 
 
@@ -261,7 +265,7 @@ def _basic(data: Disclosure, zero: ZeroBase) -> View:
         public=public if public is not None else missing_total,
         personnel_items=personnel_items or Missing(b.loc(), "personnel_items", "人员经费包括的经济科目"),
         public_items=public_items or Missing(b.loc(), "public_items", "公用经费包括的经济科目"),
-        economic=amounts, classes=classes)
+        economic=amounts, classes=sorted(classes, key=lambda c: c.code))
 
 
 # --- 九 and 十 ----------------------------------------------------------------------------
@@ -328,7 +332,7 @@ def _procurement(data: Disclosure, zero: ZeroBase) -> View:
 
 
 VEHICLE_KINDS = ("leaders", "principal", "confidential", "emergency", "law_enforcement",
-                 "special", "retiree_service", "other")
+                 "special", "retiree_service", "other", "cadre", "general")
 
 
 def _assets(data: Disclosure) -> View:
@@ -340,7 +344,8 @@ def _assets(data: Disclosure) -> View:
                 vehicle_value=a.vehicle_value, vehicles=counts,
                 other_vehicles_are=need(a, "other_vehicles_are", "其他用车的用途")
                 if a.vehicles.other else a.other_vehicles_are,
-                large_equipment=a.large_equipment)
+                large_equipment=a.large_equipment, general_equipment=a.general_equipment,
+                special_equipment=a.special_equipment)
 
 
 # --- 十一 预算绩效 -------------------------------------------------------------------------

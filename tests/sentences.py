@@ -7,6 +7,7 @@ one is a sentence of its own).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -29,11 +30,32 @@ def sentences(lines: list[str]) -> list[str]:
 
 
 def section(lines: list[str], start: str, end: str) -> list[str]:
-    """The lines from the one equal to `start` (folded) up to, not including, `end`."""
+    """The lines from the LAST one equal to `start` (folded; a table of contents may name it
+    first) up to, not including, the next one equal to `end`."""
     folded = [fold(line) for line in lines]
-    i = folded.index(fold(start))
+    i = len(folded) - 1 - folded[::-1].index(fold(start))
     j = folded.index(fold(end), i + 1)
     return lines[i:j]
+
+
+_HEADING = re.compile(r"^(第.部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))")
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Undo the PDF's line wrapping: a line joins the one before unless either is a heading
+    or the one before ends a sentence or a clause (。：；)."""
+    def heading(text: str) -> bool:
+        return bool(_HEADING.match(text)) and "。" not in text
+
+    out: list[str] = []
+    for line in lines:
+        f = fold(line)
+        if out and not heading(fold(out[-1])) and not heading(f) and \
+                not fold(out[-1]).endswith(("。", ":", ";")):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
 
 
 def without(lines: list[str], start: str, end: str) -> list[str]:
@@ -45,9 +67,10 @@ def without(lines: list[str], start: str, end: str) -> list[str]:
 
 
 def seed_lines(name: str) -> list[str]:
+    """The seed's lines of text (not its tables' cells), PDF line wraps undone."""
     path = next(SEEDS.glob(f"{name}_*.txt"))
-    return [line for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("\t") and not line.startswith("[bookmark")]
+    return unwrap([line for line in path.read_text(encoding="utf-8").splitlines()
+                   if line.strip() and "\t" not in line and not line.startswith("[bookmark")])
 
 
 def compare(published: list[str], generated: list[str], exceptions: list[tuple[str, str]]):
@@ -56,9 +79,10 @@ def compare(published: list[str], generated: list[str], exceptions: list[tuple[s
     expected = list(published)
     unused = []
     for pub, comp in exceptions:
-        fp, fc = fold(pub), fold(comp)
+        fp = fold(pub)
         if fp in expected:
-            expected[expected.index(fp)] = fc
+            i = expected.index(fp)
+            expected[i:i + 1] = sentences([comp])      # a broken sentence may become two
         else:
             unused.append(pub)
     return expected, generated, unused
