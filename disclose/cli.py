@@ -33,6 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--strict", action="store_true", help="treat warnings as errors (exit status 1)")
     c.add_argument("--rules", action="store_true", help="list the rules and exit")
 
+    v = sub.add_parser("variables", help="print what the templates receive for a data file")
+    v.add_argument("data", help="a data file")
+    v.add_argument("--style", help="house style (default: the file's `style:`, else xinjiang)")
+
     sub.add_parser("styles", help="list the house styles")
     sub.add_parser("fields", help="print the data file's field reference (Markdown)")
 
@@ -44,6 +48,18 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args, parser)
         if args.command == "styles":
             return _styles()
+        if args.command == "variables":
+            from .build import glossary, resolve_style
+            from .derive import derive
+            from .load import load
+            from .variables import variables
+            data = load(args.data)
+            style = resolve_style(data, args.style, None)
+            view = derive(data, style)
+            view.glossary = glossary(data, style)
+            view.check_errors = []
+            sys.stdout.write(variables(view, style.settings))
+            return EXIT_OK
         if args.command == "fields":
             from .reference import field_reference
             sys.stdout.write(field_reference())

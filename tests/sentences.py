@@ -74,15 +74,16 @@ def seed_lines(name: str) -> list[str]:
 
 
 def compare(published: list[str], generated: list[str], exceptions: list[tuple[str, str]]):
-    """Published sentences with each listed exception replaced by its computed text, and the
-    generated sentences; returns (expected, actual, unused exceptions)."""
+    """Published sentences with each listed exception (a run of published sentences) replaced
+    by its computed text, and the generated sentences; returns (expected, actual, unused)."""
     expected = list(published)
     unused = []
     for pub, comp in exceptions:
-        fp = fold(pub)
-        if fp in expected:
-            i = expected.index(fp)
-            expected[i:i + 1] = sentences([comp])      # a broken sentence may become two
+        run = sentences([pub])                          # a slip may span several sentences
+        for i in range(len(expected) - len(run) + 1):
+            if expected[i:i + len(run)] == run:
+                expected[i:i + len(run)] = sentences([comp])
+                break
         else:
             unused.append(pub)
     return expected, generated, unused
