@@ -33,6 +33,18 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--strict", action="store_true", help="treat warnings as errors (exit status 1)")
     c.add_argument("--rules", action="store_true", help="list the rules and exit")
 
+    d = sub.add_parser("diff", help="what changed between two years or two drafts (data files or built outputs)")
+    d.add_argument("old", help="the earlier version: a data file (.yaml) or a built .txt or .docx")
+    d.add_argument("new", help="the later version, of the same kind")
+    d.add_argument("--stat", action="store_true", help="only the number of changes per section")
+    d.add_argument("--figures", action="store_true", help="a table of every figure that moved (tab-separated)")
+    d.add_argument("--html", metavar="FILE", help="also write a side-by-side HTML page")
+    d.add_argument("--redline", metavar="FILE", help="also write the new text as .docx with tracked changes")
+    d.add_argument("--author", default="disclose", help="the author of the tracked changes (default: disclose)")
+    d.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour the report (default: when writing to a terminal)")
+    d.add_argument("--style", help="house style for data files (default: each file's `style:`)")
+
     v = sub.add_parser("variables", help="print what the templates receive for a data file")
     v.add_argument("data", help="a data file")
     v.add_argument("--style", help="house style (default: the file's `style:`, else xinjiang)")
@@ -48,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args, parser)
         if args.command == "styles":
             return _styles()
+        if args.command == "diff":
+            return _diff(args)
         if args.command == "variables":
             from .build import glossary, resolve_style
             from .derive import derive
@@ -136,6 +150,40 @@ def _check(args, parser) -> int:
             summary += f"; silenced for this file: {', '.join(silenced)}"
         print(summary)
     return EXIT_PROBLEMS if counts[ERROR] else EXIT_OK
+
+
+def _diff(args) -> int:
+    from pathlib import Path
+
+    from .diff import compare
+    from .outline import read
+    from .report import figures_table, html_page, stat, text_report
+    from .write import write_all
+
+    old, new = read(args.old, args.style), read(args.new, args.style)
+    for doc in (old, new):
+        for problem in doc.problems:
+            if problem.severity == ERROR:
+                print(f"note: {problem.format()}", file=sys.stderr)
+    comparison = compare(old, new)
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    if args.stat:
+        sys.stdout.write(stat(comparison))
+    elif args.figures:
+        sys.stdout.write(figures_table(comparison))
+    else:
+        sys.stdout.write(text_report(comparison, color))
+    outputs = {}
+    if args.html:
+        outputs[Path(args.html)] = html_page(comparison).encode("utf-8")
+    if args.redline:
+        from .redline import redline
+        outputs[Path(args.redline)] = redline(comparison, args.author)
+    if outputs:
+        write_all(outputs)
+        for path in outputs:
+            print(f"wrote {display_path(path)}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _styles() -> int:

@@ -1,0 +1,230 @@
+"""Read what `disclose diff` compares, and cut it into sections of units.
+
+An input is a data file (built in memory; its checks are reported, not fatal), or a
+.txt or .docx that `disclose build` wrote.  All three become the same blocks
+(markup.py); the blocks become sections (one per heading) of units: paragraphs and
+table rows, each with an alignment key that says what it is about whatever its figures
+or its position — a 项's sentence by its 类/款/项 label, a row by its code, any other
+sentence by its words with the figures masked and its ordinal dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DiscloseError, Location, Problem, display_path
+from .markup import Block, Cell, Heading, Paragraph, Table
+from .tokens import mask
+
+_ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]\s*)")
+_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+_YEAR = re.compile(r"(\d{4})\s*年度")
+
+
+@dataclass
+class Unit:
+    kind: str                  # "para" or "row"
+    text: str                  # a paragraph's text; a row's cells joined by tabs
+    key: str
+    cells: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)   # a row's column names (from its table's header)
+    block: Block | None = None
+
+
+@dataclass
+class Section:
+    heading: str
+    key: str
+    units: list[Unit]
+    level: int = 2
+
+
+@dataclass
+class Document:
+    source: str
+    title: str
+    year: int | None
+    blocks: list[Block]
+    sections: list[Section]
+    problems: list[Problem]
+
+
+def strip_ordinal(text: str) -> str:
+    return _ORDINAL.sub("", text, count=1)
+
+
+def paragraph_key(text: str) -> str:
+    """What a paragraph is about: a 项 sentence by its label; others by their masked words."""
+    body = strip_ordinal(text)
+    label, colon, _ = body.partition("：")
+    if colon and len(label) <= 80 and not re.search(r"\d", label) and ("(项)" in label or "（项）" in label):
+        return label
+    return mask(body)[:120]
+
+
+def row_key(cells: list[str]) -> str:
+    """A table row by its code, or by its words: not by its figures."""
+    words = [c for c in cells if c and not re.fullmatch(r"[\d.,%\-—+]*", c)]
+    code = next((c for c in cells if re.fullmatch(r"\d{3,7}", c)), None)
+    return code or "|".join(mask(w) for w in words[:3])
+
+
+# --- reading -----------------------------------------------------------------------------
+
+def read(path: str | Path, style: str | None = None, templates: str | Path | None = None) -> Document:
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return _from_data(p, style, templates)
+    if suffix == ".txt":
+        return _from_text(p)
+    if suffix == ".docx":
+        return _from_docx(p)
+    raise DiscloseError([Problem(Location(display_path(p)), "DIFF", "cannot compare this kind of file",
+                                 "give two data files (.yaml), or two outputs of `disclose build` (.txt or .docx)")])
+
+
+def _from_data(path: Path, style: str | None, templates) -> Document:
+    from . import check
+    from .build import render, resolve_style
+    from .load import load
+
+    data = load(path)
+    st = resolve_style(data, style, templates)
+    problems = check.run(data, st)
+    rendered = render(data, st)
+    blocks = [b for part in rendered.parts for b in part]
+    return Document(display_path(path), rendered.title, data.year, blocks, sections(blocks),
+                    problems + rendered.needed)
+
+
+def blocks_from_text(text: str) -> list[Block]:
+    """The .txt twin back into blocks: headings by their numbering, tables by their tabs."""
+    blocks: list[Block] = []
+    rows: list[list[str]] = []
+
+    def flush():
+        if rows:
+            width = max(len(r) for r in rows)
+            grid = [[Cell(c) for c in r + [""] * (width - len(r))] for r in rows]
+            blocks.append(Table([1.0] * width, grid, header_rows=1))
+            rows.clear()
+
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        flush()
+        if not line.strip():
+            continue
+        caption = Paragraph(line.strip(), "center")
+        if is_caption(caption) and not _HEADING.match(line) and "：" not in line:
+            blocks.append(caption)
+        elif not blocks:
+            blocks.append(Heading(0, line.strip()))
+        elif line.startswith("第") and "部分" in line[:5]:
+            blocks.append(Heading(1, line.strip()))
+        elif _HEADING.match(line) and "。" not in line and len(line) <= 40:
+            blocks.append(Heading(3 if line.startswith("（") else 2, line.strip()))
+        else:
+            blocks.append(Paragraph(line.strip()))
+    flush()
+    return blocks
+
+
+def _from_text(path: Path) -> Document:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DiscloseError([Problem(Location(display_path(path)), "FILE", f"cannot read it: {exc}",
+                                     "give a .txt written by `disclose build`")])
+    blocks = blocks_from_text(text)
+    return _document(path, blocks)
+
+
+def _from_docx(path: Path) -> Document:
+    from docx import Document as Docx
+    from docx.oxml.ns import qn
+
+    try:
+        doc = Docx(str(path))
+    except Exception as exc:  # python-docx raises several kinds for a bad package
+        raise DiscloseError([Problem(Location(display_path(path)), "FILE", f"cannot read it as Word: {exc}",
+                                     "give a .docx written by `disclose build`")])
+    blocks: list[Block] = []
+    for element in doc.element.body:
+        if element.tag == qn("w:p"):
+            text = "".join(t.text or "" for t in element.iter(qn("w:t")))
+            if not text.strip():
+                continue
+            style = element.find(qn("w:pPr"))
+            style_id = ""
+            if style is not None and style.find(qn("w:pStyle")) is not None:
+                style_id = style.find(qn("w:pStyle")).get(qn("w:val"))
+            level = {"Title": 0, "Heading1": 1, "Heading2": 2, "Heading3": 3}.get(style_id)
+            jc = style.find(qn("w:jc")) if style is not None else None
+            align = "center" if jc is not None and jc.get(qn("w:val")) == "center" else "body"
+            blocks.append(Heading(level, text.strip()) if level is not None else Paragraph(text.strip(), align))
+        elif element.tag == qn("w:tbl"):
+            grid = []
+            for tr in element.findall(qn("w:tr")):
+                row = []
+                for tc in tr.findall(qn("w:tc")):
+                    text = "\u2028".join("".join(t.text or "" for t in p.iter(qn("w:t")))
+                                         for p in tc.findall(qn("w:p")))
+                    props = tc.find(qn("w:tcPr"))
+                    span = props.find(qn("w:gridSpan")) if props is not None else None
+                    row.append(Cell(text))
+                    row += [Cell("", covered=True)] * (int(span.get(qn("w:val"))) - 1 if span is not None else 0)
+                grid.append(row)
+            width = max((len(r) for r in grid), default=0)
+            grid = [r + [Cell("")] * (width - len(r)) for r in grid]
+            blocks.append(Table([1.0] * width, grid, header_rows=1))
+    return _document(path, blocks)
+
+
+def _document(path: Path, blocks: list[Block]) -> Document:
+    title = next((b.text for b in blocks if isinstance(b, Heading) and b.level == 0), path.stem)
+    year = _YEAR.search(title)
+    return Document(display_path(path), title, int(year.group(1)) if year else None, blocks, sections(blocks), [])
+
+
+# --- sections ------------------------------------------------------------------------------
+
+def sections(blocks: list[Block]) -> list[Section]:
+    out = [Section("", "", [], 0)]
+    for block in blocks:
+        if isinstance(block, Heading):
+            text = block.text
+            out.append(Section(text, strip_ordinal(text) if block.level else "", [], block.level))
+        elif isinstance(block, Paragraph) and is_caption(block):
+            out.append(Section(block.text, block.text, [], 4))       # a table's or form's title
+        elif isinstance(block, Paragraph):
+            if block.text.strip():
+                out[-1].units.append(Unit("para", block.text, paragraph_key(block.text), block=block))
+        elif isinstance(block, Table):
+            columns = _column_names(block)
+            for row in block.text_rows():
+                if not any(c.strip() for c in row):
+                    continue
+                out[-1].units.append(Unit("row", "\t".join(row), row_key(row), cells=row, columns=columns,
+                                          block=block))
+    return [s for s in out if s.units or s.heading]
+
+
+def is_caption(block: Paragraph) -> bool:
+    """A table's or form's title: a short centred line ending in 表."""
+    text = block.text.strip()
+    return block.align == "center" and text.endswith("表") and len(text) <= 40 and "。" not in text
+
+
+def _column_names(table: Table) -> list[str]:
+    """For each column, the last header text above it (what a figure in it is)."""
+    names = [""] * len(table.widths)
+    for row in table.text_rows()[:max(table.header_rows, 1)]:
+        for i, text in enumerate(row):
+            if text and i < len(names):
+                names[i] = text
+    return names
