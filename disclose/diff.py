@@ -153,7 +153,7 @@ def compare(old: Document, new: Document) -> Comparison:
                 pairs.append(Pair("renumbered", ou, nu, token_diff(ou.text, nu.text)))
             else:
                 pairs.append(Pair("changed", ou, nu, token_diff(ou.text, nu.text)))
-                figures += _figures(heading, ou, nu)
+                figures += _figures(heading, ou, nu, new.unit)
                 if year_to_year:
                     stale += _stale(heading, ou, nu)
         status = "same" if all(p.status in ("same", "renumbered") for p in pairs) and \
@@ -168,7 +168,7 @@ def _item(unit: Unit) -> str:
     return unit.key if "(项)" in unit.key or "（项）" in unit.key else ""
 
 
-def _figures(heading: str, old: Unit, new: Unit) -> list[Figure]:
+def _figures(heading: str, old: Unit, new: Unit, unit: str = "") -> list[Figure]:
     out = []
     if old.kind == "row" and new.kind == "row" and len(old.cells) == len(new.cells):
         for i, (a, b) in enumerate(zip(old.cells, new.cells)):
@@ -177,11 +177,20 @@ def _figures(heading: str, old: Unit, new: Unit) -> list[Figure]:
                     column = new.columns[i] if i < len(new.columns) else ""
                     out.append(Figure(heading, _item(new), column, f.old, f.new, f.difference))
         return out
-    for f in figure_changes(old.text, new.text):
-        out.append(Figure(heading, _item(new), f.context, f.old, f.new, f.difference))
+    for a, b in _match(_sentences(old.text), _sentences(new.text), mask,
+                       lambda x, y: difflib.SequenceMatcher(a=mask(x), b=mask(y)).ratio()):
+        if not a or not b or a == b:
+            continue
+        lead = _AMOUNT.split(b)[0]
+        lead = re.sub(r"[（(][^）)]*[）)]", "", lead.replace(unit, "") if unit else lead)
+        lead = re.sub(r"^(\d{4}年度|其中：|[\d.、]+)+", "", lead).rstrip("为是，")[-16:]
+        for f in figure_changes(a, b):
+            name = lead if lead.endswith(f.context) else (f"{lead}…{f.context}" if lead else f.context)
+            out.append(Figure(heading, _item(new), name, f.old, f.new, f.difference))
     return out
 
 
+_AMOUNT = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+%?|\d+%")   # not a year, not a count
 _REASON = re.compile(r"主要原因是[：:]?(.+?)(?:。|$)")
 
 

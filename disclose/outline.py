@@ -49,6 +49,12 @@ class Document:
     sections: list[Section]
     problems: list[Problem]
 
+    @property
+    def unit(self) -> str:
+        """The unit's name: the title up to its year."""
+        m = re.match(r"^(?:\d{4}年度)?(.+?)\d{4}年度", self.title)
+        return m.group(1) if m else re.sub(r"^\d{4}年度|部门决算.*$", "", self.title)
+
 
 def strip_ordinal(text: str) -> str:
     return _ORDINAL.sub("", text, count=1)
@@ -221,10 +227,13 @@ def is_caption(block: Paragraph) -> bool:
 
 
 def _column_names(table: Table) -> list[str]:
-    """For each column, the last header text above it (what a figure in it is)."""
-    names = [""] * len(table.widths)
-    for row in table.text_rows()[:max(table.header_rows, 1)]:
-        for i, text in enumerate(row):
-            if text and i < len(names):
-                names[i] = text
-    return names
+    """For each column, its header texts from top to bottom (a merged group header included;
+    栏次 numbers left out): what a figure in it is, e.g. 2024年度决算数·公务接待费."""
+    names: list[list[str]] = [[] for _ in table.widths]
+    for row in table.rows[:max(table.header_rows, 1)]:
+        for i, cell in enumerate(row):
+            owner = table.rows[cell.owner[0]][cell.owner[1]] if cell.covered and cell.owner else cell
+            text = owner.text.strip()
+            if text and not re.fullmatch(r"[\d\s]+|栏次", text) and i < len(names) and text not in names[i]:
+                names[i].append(text)
+    return ["·".join(n) for n in names]

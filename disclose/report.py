@@ -92,10 +92,16 @@ def stat(c: Comparison) -> str:
         if s.status != "same":
             rows.append((s.heading or "(before the first heading)", str(s.count("changed")),
                          str(s.count("added")), str(s.count("removed"))))
-    width = max(len(r[0]) for r in rows)
-    out = [f"{r[0]:{width}}  {r[1]:>7}  {r[2]:>5}  {r[3]:>7}" for r in rows]
+    width = max(display_width(r[0]) for r in rows)
+    out = [f"{r[0]}{' ' * (width - display_width(r[0]))}  {r[1]:>7}  {r[2]:>5}  {r[3]:>7}" for r in rows]
     out.append(summary(c))
     return "\n".join(out) + "\n"
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal gives the text: two for each wide (Chinese) character."""
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def figures_table(c: Comparison) -> str:
