@@ -128,8 +128,7 @@ class Builder:
         for key, kloc, value in node.entries:
             f = known.get(key)
             if f is None:
-                close = difflib.get_close_matches(key, [k for k in known if k not in node.keys()], n=1,
-                                                  cutoff=0.6)
+                close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
                 suggested.update(close)
                 hint = (f"did you mean `{close[0]}`?" if close else
                         f"the keys here are: {', '.join(known)}")

@@ -91,3 +91,30 @@ def test_style_option_overrides_the_file(cli, tmp_path):
 def test_an_unknown_style_is_an_error(cli, tmp_path):
     r = cli("build", CHANGJI, "-o", tmp_path, "--style", "hunan")
     assert r.code == 1 and "there is no style `hunan`" in r.err and "xinjiang" in r.err
+
+
+def test_the_format_knobs_of_style_yaml(cli, tmp_path):
+    """Each knob a province changes in a style.yaml of its own, without Python."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    write(mine, "style.yaml", """
+        amounts: {thousands: false, trim_zeros: true}
+        percent: {decimals: 1}
+        change:
+          from_zero: 增加{amount}，无可比性
+          equal: 无增减变化
+    """)
+    built = build_text(cli, tmp_path / "out", CHANGJI, "--templates", mine)
+    assert "本年收入1238.41万元，其中：财政拨款收入1222.68万元，占98.7%" in built        # no separators, 1 decimal
+    assert "年末结转和结余1.2万元" in built                                                 # trailing zero dropped
+    assert "行政单位离退休(项)：支出决算数为0.25万元，比上年决算增加0.25万元，无可比性" in built  # from zero
+    assert "因公出国（境）费支出0万元，占0.0%，比上年无增减变化" in built                         # equal
+
+
+def test_a_bad_setting_names_its_line(cli, tmp_path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    write(mine, "style.yaml", "percent:\n  decimels: 1\n")
+    r = cli("build", CHANGJI, "-o", tmp_path / "out", "--templates", mine)
+    assert r.code == 1 and "style.yaml:2: error UNKNOWN-KEY: unknown key `decimels` in style.percent — did you " \
+        "mean `decimals`?" in r.err
