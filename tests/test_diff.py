@@ -187,6 +187,19 @@ def body_text(xml_root) -> list[str]:
     return out
 
 
+def unwrap_revisions(root, tag: str) -> None:
+    """Keep the content of every w:ins or w:del, without the revision around it; the marks
+    on a paragraph (pPr/rPr) or a row (trPr) just go."""
+    for r in list(root.iter(f"{W}{tag}")):
+        parent = r.getparent()
+        index = parent.index(r)
+        if parent.tag not in (f"{W}rPr", f"{W}trPr"):
+            for child in list(r):
+                parent.insert(index, child)
+                index += 1
+        parent.remove(r)
+
+
 def accept_all(root):
     """What Word's Accept All Changes does."""
     for tr in list(root.iter(f"{W}tr")):
@@ -197,16 +210,7 @@ def accept_all(root):
             p.getparent().remove(p)
     for d in list(root.iter(f"{W}del")):
         d.getparent().remove(d)
-    for i in list(root.iter(f"{W}ins")):
-        parent = i.getparent()
-        if parent.tag in (f"{W}rPr", f"{W}trPr"):
-            parent.remove(i)
-            continue
-        index = parent.index(i)
-        for child in list(i):
-            parent.insert(index, child)
-            index += 1
-        parent.remove(i)
+    unwrap_revisions(root, "ins")
     return root
 
 
@@ -222,16 +226,7 @@ def reject_all(root):
         i.getparent().remove(i)
     for t in list(root.iter(f"{W}delText")):
         t.tag = f"{W}t"
-    for d in list(root.iter(f"{W}del")):
-        parent = d.getparent()
-        if parent.tag in (f"{W}rPr", f"{W}trPr"):
-            parent.remove(d)
-            continue
-        index = parent.index(d)
-        for child in list(d):
-            parent.insert(index, child)
-            index += 1
-        parent.remove(d)
+    unwrap_revisions(root, "del")
     return root
 
 
