@@ -500,14 +500,14 @@ def table_match(ctx: Context):
                                  ("business", "事业收入", i.business), ("operating", "经营收入", i.operating),
                                  ("affiliated", "附属单位上缴收入", i.affiliated), ("other", "其他收入", i.other)):
             parts = [(x.name, getattr(x.income, key), x.income.loc(key)) for x in its if x.income is not None]
-            yield from _table_sum(ctx, i, "general_budget" if key == "fiscal" else key,
-                                  f"公开02 收入决算表 {name}", whole, parts)
+            yield from ctx.sum_check(i, "general_budget" if key == "fiscal" else key,
+                                     f"公开02 收入决算表 {name}", whole, parts)
     if any(i.spending is not None for i in its):
         e = d.expenditure
         for key, name in (("basic", "基本支出"), ("project", "项目支出"), ("to_superior", "上缴上级支出"),
                           ("operating", "经营支出"), ("to_affiliated", "对附属单位补助支出")):
             parts = [(x.name, getattr(x.spending, key), x.spending.loc(key)) for x in its if x.spending is not None]
-            yield from _table_sum(ctx, e, key, f"公开03 支出决算表 {name}", getattr(e, key), parts)
+            yield from ctx.sum_check(e, key, f"公开03 支出决算表 {name}", getattr(e, key), parts)
     split = [i for i in its if i.basic is not None or i.project is not None]
     if split:
         b = d.basic
@@ -515,15 +515,15 @@ def table_match(ctx: Context):
             b.public is not None else b.stated_total
         if basic is None and b.economic:
             basic = total(b.economic.values())
-        parts = [(i.name, i.basic if i.basic is not None else i.current - i.project, i.loc("basic")) for i in its]
+        def basic_of(i):
+            if i.basic is not None:
+                return i.basic
+            return i.current - i.project if i.project is not None else None    # unknown: no sum check
+
+        parts = [(i.name, basic_of(i), i.loc("basic")) for i in its]
         if basic is not None:
-            yield from _table_sum(ctx, b, "stated_total" if b.stated_total is not None else "personnel",
-                                  "公开05 基本支出 (= 公开06 人员经费 + 公用经费)", basic, parts)
-
-
-def _table_sum(ctx: Context, owner: Record, key: str, what: str, whole: Decimal, parts: list[Part]):
-    """Like a stated total, but the 'stated' side is a figure of another table."""
-    yield from ctx.sum_check(owner, key, what, whole, parts)
+            yield from ctx.sum_check(b, "stated_total" if b.stated_total is not None else "personnel",
+                                     "公开05 基本支出 (= 公开06 人员经费 + 公用经费)", basic, parts)
 
 
 @rule("TABLE-DATA", WARNING, "the file gives what the nine tables need (otherwise their cells stay blank)")
@@ -554,6 +554,10 @@ def table_data(ctx: Context):
         if any(x.spending is not None for x in its) and i.spending is None and i.current:
             yield ctx.problem(i.loc(), f"{i.name}({i.code}) has no `spending:` row while other 项 have one",
                               "add its row of the 支出决算表", severity=ERROR)
+        if any(x.basic is not None or x.project is not None for x in its) and i.basic is None and \
+                i.project is None and i.current:
+            yield ctx.problem(i.loc(), f"{i.name}({i.code}) has neither `basic:` nor `project:` while other 项 "
+                              "have them", "add its 基本支出 and 项目支出 (公开05)", severity=ERROR)
     for fund, name in ((d.government_fund, "政府性基金"), (d.state_capital, "国有资本经营")):
         if fund is not None and fund.expenditure:
             yield ctx.problem(fund.loc("expenditure"), f"{name}预算财政拨款支出 has no 类 breakdown in the model: the "

@@ -31,7 +31,7 @@ the cell above (a rectangle is written `<` along its first row and `^` below it)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 LINE_BREAK = "\u2028"
 _AMOUNT = re.compile(r"^[-+]?(\d{1,3}(,\d{3})*|\d+)(\.\d+)?%?$")

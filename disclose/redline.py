@@ -17,7 +17,6 @@ from docx.oxml.ns import nsdecls, qn
 
 from . import ooxml
 from .diff import Comparison, Pair
-from .markup import Heading, Table
 from .tokens import Op, diff as token_diff
 from .word import BODY_PT, FONTS, new_document
 

@@ -19,7 +19,7 @@ from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 from .errors import Location, Problem
 from .numbers import decimals, parse_decimal
-from .source import BOOL, FLOAT, INT, NULL, Map, Node, Scalar, Seq
+from .source import BOOL, FLOAT, INT, Map, Node, Scalar, Seq
 
 
 # --- kinds of value -----------------------------------------------------------------

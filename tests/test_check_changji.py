@@ -8,7 +8,6 @@ can contradict them (README, "What check cannot see").
 """
 from decimal import Decimal
 
-import pytest
 import yaml
 
 from conftest import CHANGJI, edit, line_of

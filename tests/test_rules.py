@@ -126,6 +126,15 @@ def test_a_change_of_one_cent_in_yuan_is_an_error(tmp_path):
         in p.message and p.related[0].line == line_of(path, "goods:")
 
 
+def test_a_split_left_out_of_one_item(tmp_path):
+    path = tmp_path / "2024.yaml"
+    shutil.copy(MINIMAL, path)
+    edit(path, "              basic: 100000.00\n", "")
+    [p] = [p for p in run_rule(path, "TABLE-DATA") if p.severity == "error"]
+    assert "住房公积金(2210201) has neither `basic:` nor `project:` while other 项 have them" in p.message
+    assert p.location.line == line_of(path, 'code: "2210201"')
+
+
 def test_uncomputable_score_must_be_entered(tmp_path):
     path = tmp_path / "2024.yaml"
     shutil.copy(MINIMAL, path)

@@ -4,7 +4,6 @@ import pytest
 
 from conftest import GOLDEN
 from sentences import compare, fold, section, seed_lines, sentences
-from test_golden import build_text
 
 # (published, computed): each one is explained in golden/NOTES.md.
 EXCEPTIONS = [
