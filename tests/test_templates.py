@@ -118,3 +118,18 @@ def test_a_bad_setting_names_its_line(cli, tmp_path):
     r = cli("build", CHANGJI, "-o", tmp_path / "out", "--templates", mine)
     assert r.code == 1 and "style.yaml:2: error UNKNOWN-KEY: unknown key `decimels` in style.percent — did you " \
         "mean `decimals`?" in r.err
+
+
+def test_the_glossary_can_be_extended_or_replaced(cli, changji_copy, tmp_path):
+    edit(changji_copy, "other_matters: []", "other_matters: []\nglossary:\n  entries:\n"
+         "    - {term: 长期护理保险, definition: 为失能人员提供护理保障的社会保险制度}\n"
+         "    - {term: 机关运行经费, definition: 本单位的机关运行经费即公用经费}\n")
+    text = build_text(cli, tmp_path / "a", changji_copy)
+    glossary = text.split("第三部分 专业名词解释")[1].split("第四部分")[0].strip().splitlines()
+    assert len(glossary) == 15
+    assert glossary[13] == "十四、机关运行经费：本单位的机关运行经费即公用经费。"       # a term of the style's: replaced
+    assert glossary[14] == "十五、长期护理保险：为失能人员提供护理保障的社会保险制度。"   # a new term: added
+    edit(changji_copy, "glossary:\n  entries:", "glossary:\n  replace: true\n  entries:")
+    text = build_text(cli, tmp_path / "b", changji_copy)
+    glossary = text.split("第三部分 专业名词解释")[1].split("第四部分")[0].strip().splitlines()
+    assert glossary == ["一、长期护理保险：为失能人员提供护理保障的社会保险制度。", "二、机关运行经费：本单位的机关运行经费即公用经费。"]
