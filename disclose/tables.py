@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import classification
-from .derive import View
+from .derive import Missing, View
 from .model import Disclosure, Item, ItemIncome, ItemSpending
 from .numbers import ZERO, total
 
@@ -160,7 +160,6 @@ def derive_tables(data: Disclosure, v: View) -> View:
 
 
 def _missing(value) -> bool:
-    from .derive import Missing
     return isinstance(value, Missing)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from docx import Document
 from docx.enum.section import WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
@@ -165,7 +165,7 @@ class Writer:
             return
         p = self.doc.add_paragraph()
         p.paragraph_format.line_spacing = Pt(1)
-        p.add_run().add_break(_page_break_type())
+        p.add_run().add_break(WD_BREAK.PAGE)
 
     def _orientation(self, landscape: bool) -> None:
         if landscape == self.landscape:
@@ -176,9 +176,3 @@ class Writer:
             section = self.doc.add_section(WD_SECTION.NEW_PAGE)
         ooxml.set_page(section, landscape)
         self.landscape = landscape
-
-
-def _page_break_type():
-    from docx.enum.text import WD_BREAK
-
-    return WD_BREAK.PAGE
