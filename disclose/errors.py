@@ -12,7 +12,6 @@ from pathlib import Path
 ERROR = "error"
 WARNING = "warning"
 INFO = "info"
-SEVERITIES = (ERROR, WARNING, INFO)
 
 
 @dataclass(frozen=True, order=True)

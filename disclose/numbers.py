@@ -13,7 +13,6 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 ZERO = Decimal("0")
 ONE = Decimal("1")
 HUNDRED = Decimal("100")
-CENT = Decimal("0.01")
 HALF_CENT = Decimal("0.005")
 
 # 34 significant digits: far more than any budget needs, so quotients carry no

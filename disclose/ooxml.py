@@ -54,12 +54,20 @@ def run_xml(text: str, east_asia: str, size_pt: float, bold: bool = False) -> st
     return f"<w:r>{rpr}{body}</w:r>"
 
 
-def cell_paragraph(text: str, font: str, size_pt: float, align: str, bold: bool = False) -> str:
+# single black lines around and between all cells
+TABLE_BORDERS = "<w:tblBorders>" + "".join(
+    f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV")) + "</w:tblBorders>"
+
+
+def cell_paragraph(text: str, font: str, size_pt: float, align: str, bold: bool = False,
+                   runs: str | None = None) -> str:
     """A cell's paragraph: single spacing, no indent, and a paragraph mark of the cell's size
-    (an empty cell would otherwise take the body's 28 pt line)."""
+    (an empty cell would otherwise take the body's 28 pt line). `runs`, when given, is the
+    paragraph's content as ready-made run XML (the redline's tracked runs)."""
     half = int(round(size_pt * 2))
     mark = f'<w:rPr><w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>'
-    run = run_xml(text, font, size_pt, bold) if text else ""
+    run = runs if runs is not None else (run_xml(text, font, size_pt, bold) if text else "")
     return (f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
             f'<w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="{align}"/>{mark}</w:pPr>{run}</w:p>')
 
@@ -69,10 +77,8 @@ def table_xml(table, widths_twips: list[int], font: str, heading_font: str):
     rows kept whole, header cells centred and bold, the others aligned as the table says."""
     rows, header_rows, size_pt = table.rows, table.header_rows, table.size
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths_twips)
-    borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
     out = [f'<w:tbl {W}><w:tblPr><w:tblW w:w="{sum(widths_twips)}" w:type="dxa"/><w:jc w:val="center"/>'
-           f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+           f'{TABLE_BORDERS}<w:tblLayout w:type="fixed"/>'
            f'<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
            f'<w:bottom w:w="28" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
            f'<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '

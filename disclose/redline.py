@@ -127,9 +127,7 @@ def _table(rev: Revisions, rows: list[Pair]) -> str:
     width = max(len(p.unit.cells) for p in rows)
     size = 8 if width > 8 else 9
     grid = "".join(f'<w:gridCol w:w="{9000 // width}"/>' for _ in range(width))
-    borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    out = [f'<w:tbl {W}><w:tblPr><w:tblW w:w="9000" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
+    out = [f'<w:tbl {W}><w:tblPr><w:tblW w:w="9000" w:type="dxa"/>{ooxml.TABLE_BORDERS}'
            f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>']
     for p in rows:
         trpr = f"<w:trPr>{rev.mark(p.status)}</w:trPr>" if p.status in ("added", "removed") else ""
@@ -146,9 +144,8 @@ def _table(rev: Revisions, rows: list[Pair]) -> str:
             else:
                 ops = token_diff(olds[i], news[i])
             out.append(f'<w:tc><w:tcPr><w:tcW w:w="{9000 // width}" w:type="dxa"/></w:tcPr>'
-                       f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
-                       f'<w:ind w:firstLine="0" w:firstLineChars="0"/></w:pPr>'
-                       f"{rev.runs(ops, FONTS.table, size)}</w:p></w:tc>")
+                       + ooxml.cell_paragraph("", FONTS.table, size, "left", runs=rev.runs(ops, FONTS.table, size))
+                       + "</w:tc>")
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)

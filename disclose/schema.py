@@ -38,7 +38,6 @@ CODE = Kind("code", "a classification code", 'digits in quotes, e.g. "2101501"')
 TEXT = Kind("text", "a text", "a text on one line")
 CLAUSE = Kind("clause", "a text", "a text; the sentence around it adds the final 。")
 BLOCK = Kind("block", "a text", "a text (a `|` block keeps its line breaks)")
-WORD = Kind("word", "a word", "one of the listed words")
 
 Amount = Annotated[Decimal, AMOUNT]     # ≥ 0, at most two decimals
 Number = Annotated[Decimal, NUMBER]     # ≥ 0, any decimals (areas, weights)
@@ -249,8 +248,6 @@ class Builder:
                 self.error(node.loc, "TYPE", f"{where} is `{text}`, which is not a code of digits",
                            f"write {kind.example}")
                 return _BAD
-            if node.tag == INT and text.startswith("0"):  # pragma: no cover - codes never start with 0
-                pass
             return text.strip()
         # texts
         if f is not None and f.metadata.get("choices"):

@@ -16,7 +16,6 @@ from yaml.constructor import ConstructorError, SafeConstructor
 
 from .errors import DiscloseError, Location, Problem
 
-STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
 FLOAT = "tag:yaml.org,2002:float"
 BOOL = "tag:yaml.org,2002:bool"
