@@ -16,9 +16,11 @@ from dataclasses import dataclass, fields, is_dataclass
 from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
-from .derive import evaluate_indicator, evaluate_project, stated_or
+from .derive import (evaluate_indicator, evaluate_project, expenditure_totals, income_totals,
+                     stated_or)
 from .errors import ERROR, INFO, WARNING, Location, Problem
-from .model import Disclosure, Item, Record
+from .model import EXPENDITURE_KINDS, INCOME_SOURCES, Disclosure, Item, Record
+from .schema import model_fields
 from .numbers import HUNDRED, ZERO, quantize, ratio, tolerance, total
 from .scoring import funds_score
 from .style import Style
@@ -215,19 +217,18 @@ def identity_unit(ctx: Context):
 
 # --- totals against their parts --------------------------------------------------------------------
 
+def _named_parts(record, keys: tuple[str, ...]) -> list[Part]:
+    """(name, figure, line) of the given fields; the name is the field's doc (其他收入…)."""
+    docs = {f.name: f.metadata["doc"] for f in model_fields(type(record))}
+    return [(docs[k], getattr(record, k), record.loc(k)) for k in keys]
+
+
 def income_parts(i) -> list[Part]:
-    return [("一般公共预算财政拨款收入", i.general_budget, i.loc("general_budget")),
-            ("政府性基金预算财政拨款收入", i.government_fund, i.loc("government_fund")),
-            ("国有资本经营预算财政拨款收入", i.state_capital, i.loc("state_capital")),
-            ("上级补助收入", i.superior_subsidy, i.loc("superior_subsidy")),
-            ("事业收入", i.business, i.loc("business")), ("经营收入", i.operating, i.loc("operating")),
-            ("附属单位上缴收入", i.affiliated, i.loc("affiliated")), ("其他收入", i.other, i.loc("other"))]
+    return _named_parts(i, INCOME_SOURCES)
 
 
 def expenditure_parts(e) -> list[Part]:
-    return [("基本支出", e.basic, e.loc("basic")), ("项目支出", e.project, e.loc("project")),
-            ("上缴上级支出", e.to_superior, e.loc("to_superior")), ("经营支出", e.operating, e.loc("operating")),
-            ("对附属单位补助支出", e.to_affiliated, e.loc("to_affiliated"))]
+    return _named_parts(e, EXPENDITURE_KINDS)
 
 
 def _totals(ctx: Context, record, parts: list[Part], this_year_name: str, grand_name: str,
@@ -256,12 +257,8 @@ def total_expenditure(ctx: Context):
 
 
 def grand_totals(data: Disclosure) -> tuple[Decimal, Decimal]:
-    i, e = data.income, data.expenditure
-    inc = stated_or(i.grand_total, [stated_or(i.stated_total, [v for _, v, _ in income_parts(i)]),
-                                    i.non_fiscal_balance_used, i.carryover_start])
-    exp = stated_or(e.grand_total, [stated_or(e.stated_total, [v for _, v, _ in expenditure_parts(e)]),
-                                    e.balance_distribution, e.carryover_end])
-    return inc, exp
+    """收入总计 and 支出总计, as the document prints them."""
+    return income_totals(data.income)[1], expenditure_totals(data.expenditure)[1]
 
 
 @rule("BALANCE", ERROR, "收入总计 equals 支出总计")
@@ -728,7 +725,7 @@ def unit_executed(ctx: Context):
         return
     executed = stated_or(u.stated_total.executed if u.stated_total else None, [f.executed for f in u.funds])
     e = ctx.data.expenditure
-    spent = stated_or(e.stated_total, [v for _, v, _ in expenditure_parts(e)])
+    spent = expenditure_totals(e)[0]
     if executed != spent:
         loc = u.stated_total.loc("executed") if u.stated_total else u.loc("funds")
         yield ctx.problem(loc, f"单位整体支出绩效自评表: 全年执行数 {fmt(executed)} is not 本年支出合计 {fmt(spent)}",

@@ -18,7 +18,7 @@ from typing import Iterable
 
 from . import scoring
 from .errors import Location
-from .model import (CostFigures, Disclosure, GeneralBudget, Indicator, ProjectEvaluation,
+from .model import (EXPENDITURE_KINDS, INCOME_SOURCES, CostFigures, Disclosure, GeneralBudget, Indicator, ProjectEvaluation,
                     Record, SpecialFund, UnitEvaluation)
 from .numbers import ZERO, Change, ZeroBase, ratio, total
 from .style import Style
@@ -118,39 +118,48 @@ def _shares(parts: dict[str, Decimal], whole: Decimal, zero: ZeroBase) -> View:
 
 
 def income_parts(i) -> dict[str, Decimal]:
-    return {"general_budget": i.general_budget, "government_fund": i.government_fund,
-            "state_capital": i.state_capital, "superior_subsidy": i.superior_subsidy,
-            "business": i.business, "operating": i.operating, "affiliated": i.affiliated, "other": i.other}
+    return {k: getattr(i, k) for k in INCOME_SOURCES}
 
 
 def expenditure_parts(e) -> dict[str, Decimal]:
-    return {"basic": e.basic, "project": e.project, "to_superior": e.to_superior,
-            "operating": e.operating, "to_affiliated": e.to_affiliated}
+    return {k: getattr(e, k) for k in EXPENDITURE_KINDS}
+
+
+def income_totals(i) -> tuple[Decimal, Decimal]:
+    """本年收入合计 and 收入总计: as stated where the file states them, else summed."""
+    this_year = stated_or(i.stated_total, income_parts(i).values())
+    return this_year, stated_or(i.grand_total, [this_year, i.non_fiscal_balance_used, i.carryover_start])
+
+
+def expenditure_totals(e) -> tuple[Decimal, Decimal]:
+    """本年支出合计 and 支出总计, likewise."""
+    this_year = stated_or(e.stated_total, expenditure_parts(e).values())
+    return this_year, stated_or(e.grand_total, [this_year, e.balance_distribution, e.carryover_end])
 
 
 def _income(data: Disclosure, zero: ZeroBase) -> View:
     i = data.income
     parts = income_parts(i)
-    this_year = stated_or(i.stated_total, parts.values())
+    this_year, grand_total = income_totals(i)
     fiscal = i.general_budget + i.government_fund + i.state_capital
     v = _shares(parts, this_year, zero)
     v.fiscal = View(amount=fiscal, share=ratio(fiscal, this_year, zero))
     v.total = this_year
     v.balance_used = i.non_fiscal_balance_used
     v.carryover_start = i.carryover_start
-    v.grand_total = stated_or(i.grand_total, [this_year, i.non_fiscal_balance_used, i.carryover_start])
+    v.grand_total = grand_total
     return v
 
 
 def _expenditure(data: Disclosure, zero: ZeroBase) -> View:
     e = data.expenditure
     parts = expenditure_parts(e)
-    this_year = stated_or(e.stated_total, parts.values())
+    this_year, grand_total = expenditure_totals(e)
     v = _shares(parts, this_year, zero)
     v.total = this_year
     v.balance_distribution = e.balance_distribution
     v.carryover_end = e.carryover_end
-    v.grand_total = stated_or(e.grand_total, [this_year, e.balance_distribution, e.carryover_end])
+    v.grand_total = grand_total
     return v
 
 

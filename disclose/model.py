@@ -65,6 +65,13 @@ class Income(Record):
     grand_total: Optional[Amount] = spec("收入总计 as printed (checked against 本年收入合计 + 结余 + 结转)", None)
 
 
+# The sources of 本年收入 and the kinds of 本年支出, in the order of the 决算 tables; the
+# sentences, the totals and the rules all walk these (their names are the fields' docs).
+INCOME_SOURCES = ("general_budget", "government_fund", "state_capital", "superior_subsidy", "business",
+                  "operating", "affiliated", "other")
+EXPENDITURE_KINDS = ("basic", "project", "to_superior", "operating", "to_affiliated")
+
+
 @model
 class Expenditure(Record):
     """本年支出 by kind (支出决算表, 收入支出决算总表)."""

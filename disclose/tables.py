@@ -13,11 +13,11 @@ from decimal import Decimal
 
 from . import classification
 from .derive import Missing, View
-from .model import Disclosure, Item, ItemIncome, ItemSpending
+from .model import EXPENDITURE_KINDS, Disclosure, Item, ItemIncome, ItemSpending
 from .numbers import ZERO, total
 
 INCOME_COLUMNS = ("fiscal", "superior_subsidy", "business", "operating", "affiliated", "other")
-SPENDING_COLUMNS = ("basic", "project", "to_superior", "operating", "to_affiliated")
+SPENDING_COLUMNS = EXPENDITURE_KINDS      # a 项's row of 公开03 has the kinds of 本年支出
 
 
 def _sum(values) -> Decimal | None:
