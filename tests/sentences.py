@@ -11,8 +11,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SEEDS = SHARED / "seeds"
+# The published documents the examples transcribe, kept beside the tests (tests/fixtures/seeds/
+# README.md names their sources) so the suite runs from a clone of this repository alone.
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
 
 
 def fold(text: str) -> str:
@@ -68,7 +69,7 @@ def without(lines: list[str], start: str, end: str) -> list[str]:
 
 def seed_lines(name: str) -> list[str]:
     """The seed's lines of text (not its tables' cells), PDF line wraps undone."""
-    path = next(SEEDS.glob(f"{name}_*.txt"))
+    path = next(SEEDS.glob(f"{name}-*.txt"))
     return unwrap([line for line in path.read_text(encoding="utf-8").splitlines()
                    if line.strip() and "\t" not in line and not line.startswith("[bookmark")])
 

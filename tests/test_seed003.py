@@ -97,7 +97,7 @@ def table_figures(lines: list[str], title: str) -> list[str]:
 
 @pytest.mark.parametrize("title", TABLES)
 def test_the_tables_carry_the_published_figures(built, title):
-    seed = next(SEEDS.glob("003_*.txt")).read_text(encoding="utf-8").splitlines()
+    seed = next(SEEDS.glob("003-*.txt")).read_text(encoding="utf-8").splitlines()
     part2 = seed[:[i for i, line in enumerate(seed) if fold(line) == fold("第三部分 2024 年度部门决算情况说明")][-1]]
     published = table_figures(part2, title)
     if title == "财政拨款收入支出决算总表":
