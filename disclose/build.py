@@ -92,7 +92,8 @@ def _word(rendered: Rendered, data: Disclosure, path: Path) -> bytes:
                                          "give the path of a .docx file relative to the data file")])
     doc = assemble(documents[0], documents[1:], attachments)
     props = doc.core_properties
-    props.title, props.author, props.last_modified_by = rendered.title, data.unit, data.unit
+    # the package's core properties take at most 255 characters each
+    props.title, props.author, props.last_modified_by = rendered.title[:255], data.unit[:255], data.unit[:255]
     props.comments = f"Written by disclose from {path.name}"
     buffer = io.BytesIO()
     doc.save(buffer)

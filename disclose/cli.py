@@ -89,15 +89,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def _build(args) -> int:
     from .build import build
-    from .write import write_all
+    from .write import inside, safe_stem, write_all
 
     built = build(args.data, args.style, args.templates, force=args.force, docx=not args.text_only)
     for problem in built.problems:
         print(problem.format(), file=sys.stderr)
     out = Path(args.output)
-    outputs = {out / f"{built.title}.txt": built.text.encode("utf-8")}
+    stem = safe_stem(built.title, out)     # the title is made from data: it must not leave `out`
+    outputs = {inside(out, f"{stem}.txt"): built.text.encode("utf-8")}
     if not args.text_only:
-        outputs[out / f"{built.title}.docx"] = built.docx
+        outputs[inside(out, f"{stem}.docx")] = built.docx
     write_all(outputs)
     for path in outputs:
         print(f"wrote {display_path(path)}")

@@ -17,7 +17,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import jinja2
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from .derive import Missing, View
 from .errors import DiscloseError, Location, Problem, display_path
@@ -122,14 +123,20 @@ class Renderer:
         self.style = style
         self.missing: list[Missing] = []
         self.fmt = Formatter(style, data_unit)
-        self.env = Environment(
+        # Templates come from other people (a style folder passed between units, --templates):
+        # the sandbox lets them read what the context gives and call the filters, nothing else —
+        # no Python internals, no changing the data; includes resolve only in the style's folders.
+        self.env = ImmutableSandboxedEnvironment(
             loader=FileSystemLoader([str(f) for f in style.folders]),
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True, autoescape=False, finalize=self._finalize)
         self.env.filters.update({name: strict(f) for name, f in dict(
             amount=self.fmt.amount, figure=self.fmt.figure, number=self.fmt.number, percent=self.fmt.percent,
             change=self.fmt.change, count_change=self.fmt.count_change, cn=chinese, cell=cell).items()})
-        self.env.globals.update(settings=style.settings)
+        # Only what a template needs: the settings, `range` and `namespace` (Jinja's other defaults
+        # — cycler, joiner, lipsum, dict — are the usual footholds of template attacks).
+        self.env.globals.clear()
+        self.env.globals.update(settings=style.settings, range=range, namespace=jinja2.utils.Namespace)
 
     def _finalize(self, value):
         if isinstance(value, Missing):
@@ -146,16 +153,23 @@ class Renderer:
             raise DiscloseError([Problem(Location(_template_path(self.env, exc.name or template), exc.lineno),
                                          "TEMPLATE", f"template syntax error: {exc.message}",
                                          "fix the template (Jinja2 syntax)")])
-        except jinja2.TemplateNotFound as exc:
-            raise DiscloseError([Problem(Location(template), "TEMPLATE", f"template `{exc.name}` not found in "
+        except jinja2.TemplateNotFound as exc:   # a part of the style, or an include in a template
+            name, line = _template_frame(self.env, exc)
+            raise DiscloseError([Problem(Location(name, line) if line else Location(template), "TEMPLATE", f"template `{exc.name}` not found in "
                                          f"{', '.join(display_path(f) for f in self.style.folders)}",
-                                         "check the style's `parts:` and the template's includes")])
+                                         "check the style's `parts:` and the template's includes (they "
+                                         "name files inside the template folders, without `..`)")])
         except Exception as exc:  # an error while rendering: name the template and line
             name, line = _template_frame(self.env, exc)
             message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
-            hint = ("the template uses a variable the data does not provide: check its spelling against the "
-                    "README's list of template variables" if isinstance(exc, jinja2.UndefinedError)
-                    else "fix the template or the data it reads")
+            if isinstance(exc, SecurityError):
+                hint = ("templates may only read the variables `disclose variables` lists and use the "
+                        "filters the README names: remove this expression")
+            elif isinstance(exc, jinja2.UndefinedError):
+                hint = ("the template uses a variable the data does not provide: check its spelling against the "
+                        "README's list of template variables")
+            else:
+                hint = "fix the template or the data it reads"
             raise DiscloseError([Problem(Location(name, line), "TEMPLATE", message, hint)]) from exc
 
     def missing_problems(self) -> list[Problem]:
@@ -170,7 +184,7 @@ class Renderer:
         return out
 
 
-def _template_path(env: Environment, name: str) -> str:
+def _template_path(env: ImmutableSandboxedEnvironment, name: str) -> str:
     try:
         source = env.loader.get_source(env, name)
         return display_path(source[1])
@@ -178,7 +192,7 @@ def _template_path(env: Environment, name: str) -> str:
         return name
 
 
-def _template_frame(env: Environment, exc: BaseException) -> tuple[str, int]:
+def _template_frame(env: ImmutableSandboxedEnvironment, exc: BaseException) -> tuple[str, int]:
     """The innermost template file and line in the traceback (Jinja maps frames to them)."""
     found = ("<template>", 0)
     for frame in traceback.extract_tb(exc.__traceback__):

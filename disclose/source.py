@@ -23,6 +23,13 @@ BOOL = "tag:yaml.org,2002:bool"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 NULL = "tag:yaml.org,2002:null"
 
+# Bounds on a file from someone else (a 财政局 reads every unit's file): a real data file is
+# under 100 KB, a few thousand values, nested six deep and uses a few dozen aliases.
+MAX_BYTES = 5 * 1024 * 1024     # the file itself
+MAX_VALUES = 200_000            # values once every alias is expanded (stops a "billion laughs")
+MAX_ALIASES = 2_000             # uses of an anchor
+MAX_DEPTH = 40                  # mappings and lists inside each other
+
 
 @dataclass
 class Scalar:
@@ -71,6 +78,10 @@ def read(path: str | Path, display: str | None = None) -> Node:
     """Parse one YAML document; syntax errors become Problems with the line."""
     name = display or str(path)
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_BYTES:
+            raise DiscloseError([Problem(Location(name), "FILE", f"the file has {size:,} bytes, more than a data "
+                                         f"file may ({MAX_BYTES:,})", "check that this is the unit's data file")])
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DiscloseError([Problem(Location(name), "FILE", "no such file",
@@ -98,15 +109,63 @@ def parse(text: str, name: str) -> Node:
             hint = ("fix the indentation or quoting on this line (a value that starts with >, <, =, - or : "
                     "needs quotes)")
         raise DiscloseError([Problem(Location(name, line), "SYNTAX", f"YAML syntax error: {what}", hint)])
+    except yaml.reader.ReaderError as exc:   # a character YAML does not allow in a file
+        line = text.count("\n", 0, exc.position) + 1
+        raise DiscloseError([Problem(Location(name, line), "SYNTAX", f"character U+{exc.character:04X} is not "
+                                     "allowed in a YAML file", "delete it (a control character copied in "
+                                     "by accident), or write it as an escape inside double quotes")])
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises Marked errors for text input
         raise DiscloseError([Problem(Location(name), "SYNTAX", f"YAML error: {exc}", "fix the file")])
     if node is None:
         return Map([], Location(name, 1))
+    _bound(node, name)
     problems: list[Problem] = []
     out = _convert(node, name, problems)
     if problems:
         raise DiscloseError(problems)
     return out
+
+
+def _bound(root: yaml.Node, name: str) -> None:
+    """Refuse a node graph that would expand past the bounds, before expanding it: sizes are
+    counted once per node (an alias shares its anchor's node), so this takes linear time."""
+    sizes: dict[int, int] = {}
+    seen: set[int] = set()
+    aliases = 0
+
+    def refuse(node: yaml.Node, what: str, hint: str):
+        raise DiscloseError([Problem(Location(name, node.start_mark.line + 1), "TOO-LARGE", what, hint)])
+
+    def size(node: yaml.Node, depth: int, open_: frozenset) -> int:
+        nonlocal aliases
+        if id(node) in open_:
+            refuse(node, "an alias refers to the value that contains it", "an anchor cannot repeat itself")
+        if id(node) in seen:
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                refuse(node, f"the file repeats anchors more than {MAX_ALIASES:,} times",
+                       "write the values out, or use fewer aliases (`*name`)")
+        seen.add(id(node))
+        if id(node) in sizes:
+            return sizes[id(node)]
+        if depth > MAX_DEPTH:
+            refuse(node, f"values are nested more than {MAX_DEPTH} deep", "a data file is nested a few levels deep")
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            children = node.value
+        elif isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        else:
+            children = []
+        for child in children:
+            total += size(child, depth + 1, open_ | {id(node)})
+            if total > MAX_VALUES:
+                refuse(node, f"the file expands to more than {MAX_VALUES:,} values (aliases included)",
+                       "a data file holds a few thousand values: remove the aliases that repeat aliases")
+        sizes[id(node)] = total
+        return total
+
+    size(root, 0, frozenset())
 
 
 def _convert(node: yaml.Node, name: str, problems: list[Problem]) -> Node:
