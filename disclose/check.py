@@ -16,10 +16,11 @@ from dataclasses import dataclass, fields, is_dataclass
 from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
-from .derive import (evaluate_indicator, evaluate_project, expenditure_totals, income_totals,
-                     stated_or)
+from . import accounts
+from .accounts import grand_totals, items, stated_or
+from .derive import evaluate_indicator, evaluate_project
 from .errors import ERROR, INFO, WARNING, Location, Problem
-from .model import EXPENDITURE_KINDS, INCOME_SOURCES, Disclosure, Item, Record
+from .model import EXPENDITURE_KINDS, INCOME_SOURCES, Disclosure, Record
 from .schema import model_fields
 from .numbers import HUNDRED, ZERO, quantize, ratio, tolerance, total
 from .scoring import funds_score
@@ -128,10 +129,6 @@ def silenced_rules(data: Disclosure) -> dict[str, str]:
     return {s.rule: s.reason for s in data.checks.silence} if data.checks else {}
 
 
-def items(data: Disclosure) -> list[Item]:
-    return [i for lei in data.general_budget.functions for kuan in lei.items for i in kuan.items]
-
-
 def texts(record, path: str = "") -> Iterator[tuple[Record, str, str, str]]:
     """Every text of the data file: (record, key, value, dotted path)."""
     for f in fields(record):
@@ -223,11 +220,11 @@ def _named_parts(record, keys: tuple[str, ...]) -> list[Part]:
     return [(docs[k], getattr(record, k), record.loc(k)) for k in keys]
 
 
-def income_parts(i) -> list[Part]:
+def income_lines(i) -> list[Part]:
     return _named_parts(i, INCOME_SOURCES)
 
 
-def expenditure_parts(e) -> list[Part]:
+def expenditure_lines(e) -> list[Part]:
     return _named_parts(e, EXPENDITURE_KINDS)
 
 
@@ -245,20 +242,15 @@ def _totals(ctx: Context, record, parts: list[Part], this_year_name: str, grand_
 @rule("TOTAL-INCOME", ERROR, "本年收入合计 and 收入总计 are the sums of their parts")
 def total_income(ctx: Context):
     i = ctx.data.income
-    yield from _totals(ctx, i, income_parts(i), "本年收入合计", "收入总计",
+    yield from _totals(ctx, i, income_lines(i), "本年收入合计", "收入总计",
                        [("non_fiscal_balance_used", "使用非财政拨款结余"), ("carryover_start", "年初结转和结余")])
 
 
 @rule("TOTAL-EXPENDITURE", ERROR, "本年支出合计 and 支出总计 are the sums of their parts")
 def total_expenditure(ctx: Context):
     e = ctx.data.expenditure
-    yield from _totals(ctx, e, expenditure_parts(e), "本年支出合计", "支出总计",
+    yield from _totals(ctx, e, expenditure_lines(e), "本年支出合计", "支出总计",
                        [("balance_distribution", "结余分配"), ("carryover_end", "年末结转和结余")])
-
-
-def grand_totals(data: Disclosure) -> tuple[Decimal, Decimal]:
-    """收入总计 and 支出总计, as the document prints them."""
-    return income_totals(data.income)[1], expenditure_totals(data.expenditure)[1]
 
 
 @rule("BALANCE", ERROR, "收入总计 equals 支出总计")
@@ -270,23 +262,16 @@ def balance(ctx: Context):
                           f"收入总计 {fmt(inc)} and 支出总计 {fmt(exp)} differ by {fmt(abs(inc - exp))}",
                           "收入总计 and 支出总计 are equal in every 决算: check the totals, the 结转和结余 and "
                           "the income and expenditure figures",
-                          related=[d.income.loc("grand_total")] + [loc for _, _, loc in income_parts(d.income)]
-                          + [loc for _, _, loc in expenditure_parts(d.expenditure)]
+                          related=[d.income.loc("grand_total")] + [loc for _, _, loc in income_lines(d.income)]
+                          + [loc for _, _, loc in expenditure_lines(d.expenditure)]
                           + [d.income.loc("carryover_start"), d.expenditure.loc("carryover_end")])
-
-
-def fiscal_spending(data: Disclosure) -> Decimal:
-    spending = total(i.current for i in items(data))
-    return spending + sum((f.expenditure for f in (data.government_fund, data.state_capital) if f), ZERO)
 
 
 @rule("FISCAL-BALANCE", ERROR, "年初财政拨款结转和结余 + 本年财政拨款收入 = 年末结转和结余 + 本年财政拨款支出")
 def fiscal_balance(ctx: Context):
     d = ctx.data
-    income = d.income.general_budget + d.income.government_fund + d.income.state_capital
-    spending = fiscal_spending(d)
-    left = d.fiscal.carryover_start + income
-    right = d.fiscal.carryover_end + spending
+    income, spending = accounts.fiscal_income(d.income), accounts.fiscal_spending(d)
+    left, right = accounts.fiscal_total_in(d), accounts.fiscal_total_out(d)
     if left != right:
         yield ctx.problem(
             d.fiscal.loc(),
@@ -309,8 +294,7 @@ def fiscal_within(ctx: Context):
                           f"more than 上年收入支出总计 {fmt(d.overall.prior_total)}",
                           f"财政拨款 is part of all money: check both (line {d.overall.loc('prior_total').line})",
                           related=[d.overall.loc("prior_total")])
-    total_in = d.fiscal.carryover_start + d.income.general_budget + d.income.government_fund + \
-        d.income.state_capital
+    total_in = accounts.fiscal_total_in(d)
     if total_in > inc:
         yield ctx.problem(d.fiscal.loc("carryover_start"), f"财政拨款收入总计 {fmt(total_in)} is more than "
                           f"收入总计 {fmt(inc)}", "check the 财政拨款 figures against the totals",
@@ -355,8 +339,8 @@ def basic_total(ctx: Context):
 @rule("BASIC-WITHIN", ERROR, "一般公共预算财政拨款基本支出 is no more than the 基本支出 of the 支出决算表")
 def basic_within(ctx: Context):
     d = ctx.data
-    fiscal_basic = stated_or(d.basic.stated_total, [d.basic.personnel, d.basic.public])
-    if fiscal_basic > d.expenditure.basic:
+    fiscal_basic = accounts.basic_total(d.basic)
+    if fiscal_basic is not None and fiscal_basic > d.expenditure.basic:
         yield ctx.problem(d.basic.loc("stated_total") if d.basic.stated_total is not None else d.basic.loc(),
                           f"一般公共预算财政拨款基本支出 {fmt(fiscal_basic)} is more than the unit's whole 基本支出 "
                           f"{fmt(d.expenditure.basic)} (line {d.expenditure.loc('basic').line})",
@@ -412,7 +396,7 @@ def procurement_total(ctx: Context):
     parts = [("货物", p.goods, p.loc("goods")), ("工程", p.works, p.loc("works")),
              ("服务", p.services, p.loc("services"))]
     yield from ctx.sum_check(p, "stated_total", "政府采购支出总额", p.stated_total, parts)
-    whole = stated_or(p.stated_total, [v for _, v, _ in parts])
+    whole = accounts.procurement_total(p)
     if p.sme > whole:
         yield ctx.problem(p.loc("sme"), f"授予中小企业合同金额 {fmt(p.sme)} is more than 政府采购支出总额 {fmt(whole)}",
                           "a part of the 采购 cannot exceed it: check both",
@@ -426,7 +410,7 @@ def procurement_total(ctx: Context):
 @rule("ASSETS", ERROR, "国有资产: a value goes with an area or vehicles, and none without")
 def assets(ctx: Context):
     a = ctx.data.assets
-    vehicles = sum(getattr(a.vehicles, f.name) for f in fields(a.vehicles) if f.name != "meta")
+    vehicles = accounts.vehicle_count(a.vehicles)
     for value_key, value, count, what in (("building_value", a.building_value, a.building_area, "房屋"),
                                           ("vehicle_value", a.vehicle_value, vehicles, "车辆")):
         if (value == 0) != (count == 0):
@@ -492,7 +476,7 @@ def table_match(ctx: Context):
     its = items(d)
     if any(i.income is not None for i in its):
         i = d.income
-        for key, name, whole in (("fiscal", "财政拨款收入", i.general_budget + i.government_fund + i.state_capital),
+        for key, name, whole in (("fiscal", "财政拨款收入", accounts.fiscal_income(i)),
                                  ("superior_subsidy", "上级补助收入", i.superior_subsidy),
                                  ("business", "事业收入", i.business), ("operating", "经营收入", i.operating),
                                  ("affiliated", "附属单位上缴收入", i.affiliated), ("other", "其他收入", i.other)):
@@ -508,16 +492,8 @@ def table_match(ctx: Context):
     split = [i for i in its if i.basic is not None or i.project is not None]
     if split:
         b = d.basic
-        basic = stated_or(b.stated_total, [b.personnel, b.public]) if b.personnel is not None and \
-            b.public is not None else b.stated_total
-        if basic is None and b.economic:
-            basic = total(b.economic.values())
-        def basic_of(i):
-            if i.basic is not None:
-                return i.basic
-            return i.current - i.project if i.project is not None else None    # unknown: no sum check
-
-        parts = [(i.name, basic_of(i), i.loc("basic")) for i in its]
+        basic = accounts.basic_total(b)
+        parts = [(i.name, accounts.item_split(i)[0], i.loc("basic")) for i in its]
         if basic is not None:
             yield from ctx.sum_check(b, "stated_total" if b.stated_total is not None else "personnel",
                                      "公开05 基本支出 (= 公开06 人员经费 + 公用经费)", basic, parts)
@@ -725,7 +701,7 @@ def unit_executed(ctx: Context):
         return
     executed = stated_or(u.stated_total.executed if u.stated_total else None, [f.executed for f in u.funds])
     e = ctx.data.expenditure
-    spent = expenditure_totals(e)[0]
+    spent = accounts.expenditure_totals(e)[0]
     if executed != spent:
         loc = u.stated_total.loc("executed") if u.stated_total else u.loc("funds")
         yield ctx.problem(loc, f"单位整体支出绩效自评表: 全年执行数 {fmt(executed)} is not 本年支出合计 {fmt(spent)}",
@@ -756,13 +732,10 @@ def prior_match(ctx: Context):
     last_in, _ = grand_totals(last)
     checks = [
         (d.overall, "prior_total", "收入支出总计", d.overall.prior_total, last_in, last.income.loc("grand_total")),
-        (d.fiscal, "prior_total", "财政拨款收入支出总计", d.fiscal.prior_total,
-         last.fiscal.carryover_start + last.income.general_budget + last.income.government_fund
-         + last.income.state_capital, last.fiscal.loc()),
-        (d.general_budget, "prior", "一般公共预算财政拨款支出",
-         stated_or(d.general_budget.prior, [i.prior for i in items(d)]), fiscal_spending(last) - sum(
-             (f.expenditure for f in (last.government_fund, last.state_capital) if f), ZERO),
-         last.general_budget.loc()),
+        (d.fiscal, "prior_total", "财政拨款收入支出总计", d.fiscal.prior_total, accounts.fiscal_total_in(last),
+         last.fiscal.loc()),
+        (d.general_budget, "prior", "一般公共预算财政拨款支出", accounts.general_budget_prior(d),
+         accounts.general_budget_spending(last), last.general_budget.loc()),
         (d.operating_costs, "prior", "机关运行经费", d.operating_costs.prior, last.operating_costs.current,
          last.operating_costs.loc("current")),
     ]
@@ -771,7 +744,7 @@ def prior_match(ctx: Context):
         (t.abroad, "prior", "因公出国（境）费", t.abroad.prior, lt.abroad.current, lt.abroad.loc("current")),
         (t.reception, "prior", "公务接待费", t.reception.prior, lt.reception.current, lt.reception.loc("current")),
         (t.vehicles, "prior", "公务用车购置及运行维护费", t.vehicles.prior,
-         lt.vehicles.purchase.current + lt.vehicles.operation.current, lt.vehicles.loc()),
+         accounts.vehicles_column(lt, "current"), lt.vehicles.loc()),
         (t.vehicles.purchase, "prior", "公务用车购置费", t.vehicles.purchase.prior, lt.vehicles.purchase.current,
          lt.vehicles.purchase.loc("current")),
         (t.vehicles.operation, "prior", "公务用车运行维护费", t.vehicles.operation.prior,

@@ -11,57 +11,16 @@ marker carrying the line to fix; rendering reports every such marker at once.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from types import SimpleNamespace
-from typing import Iterable
 
-from . import scoring
-from .errors import Location
-from .model import (EXPENDITURE_KINDS, INCOME_SOURCES, CostFigures, Disclosure, GeneralBudget, Indicator, ProjectEvaluation,
-                    Record, SpecialFund, UnitEvaluation)
+from . import accounts, classification, scoring
+from .accounts import stated_or
+from .model import (CostFigures, Disclosure, Headcount, Indicator, PerformanceSummary, ProjectEvaluation, SelfEvaluation,
+                    SpecialFund, Staff, UnitEvaluation)
 from .numbers import ZERO, Change, ZeroBase, ratio, total
 from .style import Style
-
-
-class View(SimpleNamespace):
-    """A node of the view tree; templates read its attributes."""
-
-
-@dataclass(frozen=True)
-class Missing:
-    """A text the document needs and the data file does not give."""
-
-    loc: Location
-    field: str
-    what: str
-    given: bool = False          # the key is there but empty
-
-    def __str__(self) -> str:  # what --force prints in its place
-        return f"【待补充：{self.what}】"
-
-    def __getattr__(self, name: str) -> "Missing":
-        # `gb.budget_change.rate` of a missing budget is missing too, with the same line
-        if name.startswith("__"):
-            raise AttributeError(name)
-        return self
-
-
-def need(record: Record, name: str, what: str):
-    value = getattr(record, name)
-    if value is None or value == "":
-        return Missing(record.loc(name), name, what, record.given(name))
-    return value
-
-
-def stated_or(stated: Decimal | None, parts: Iterable[Decimal | None]) -> Decimal | None:
-    """The stated total if the file gives one, else the sum of the parts (None if a part is)."""
-    if stated is not None:
-        return stated
-    parts = list(parts)
-    if any(p is None for p in parts):
-        return None
-    return total(parts)
+from .tables import derive_tables
+from .view import CHANGE_FIELDS, Missing, View, attrs_of, need
 
 
 def derive(data: Disclosure, style: Style) -> View:
@@ -74,7 +33,7 @@ def derive(data: Disclosure, style: Style) -> View:
         income_total=v.income.grand_total, expenditure_total=v.expenditure.grand_total,
         change=Change(v.income.grand_total, data.overall.prior_total, zero),
         reason=need(data.overall, "reason", "收入支出总体的变动原因"))
-    v.general_budget = _general_budget(data.general_budget, v.expenditure.total, zero)
+    v.general_budget = _general_budget(data, v.expenditure.total, zero)
     v.government_fund = _special_fund(data.government_fund, zero)
     v.state_capital = _special_fund(data.state_capital, zero)
     v.fiscal = _fiscal(data, v, zero)
@@ -88,7 +47,6 @@ def derive(data: Disclosure, style: Style) -> View:
     v.performance = _performance(data, style, zero)
     v.other_matters = data.other_matters
     v.annex = data.annex
-    from .tables import derive_tables
     v.tables = derive_tables(data, v)
     return v
 
@@ -98,7 +56,8 @@ def derive(data: Disclosure, style: Style) -> View:
 def _overview(data: Disclosure) -> View:
     o = data.overview
     if o.staff is None:
-        staff = Missing(o.loc("staff"), "staff", "人员情况（在职、离休、退休人数）")
+        staff = Missing(o.loc("staff"), "staff", "人员情况（在职、离休、退休人数）",
+                        attrs=attrs_of(Staff, Headcount) | CHANGE_FIELDS | {"total", "change"})
     else:
         staff = View()
         for name in ("active", "retired_cadres", "retired"):
@@ -117,31 +76,11 @@ def _shares(parts: dict[str, Decimal], whole: Decimal, zero: ZeroBase) -> View:
     return View(**{k: View(amount=a, share=ratio(a, whole, zero)) for k, a in parts.items()})
 
 
-def income_parts(i) -> dict[str, Decimal]:
-    return {k: getattr(i, k) for k in INCOME_SOURCES}
-
-
-def expenditure_parts(e) -> dict[str, Decimal]:
-    return {k: getattr(e, k) for k in EXPENDITURE_KINDS}
-
-
-def income_totals(i) -> tuple[Decimal, Decimal]:
-    """本年收入合计 and 收入总计: as stated where the file states them, else summed."""
-    this_year = stated_or(i.stated_total, income_parts(i).values())
-    return this_year, stated_or(i.grand_total, [this_year, i.non_fiscal_balance_used, i.carryover_start])
-
-
-def expenditure_totals(e) -> tuple[Decimal, Decimal]:
-    """本年支出合计 and 支出总计, likewise."""
-    this_year = stated_or(e.stated_total, expenditure_parts(e).values())
-    return this_year, stated_or(e.grand_total, [this_year, e.balance_distribution, e.carryover_end])
-
-
 def _income(data: Disclosure, zero: ZeroBase) -> View:
     i = data.income
-    parts = income_parts(i)
-    this_year, grand_total = income_totals(i)
-    fiscal = i.general_budget + i.government_fund + i.state_capital
+    parts = accounts.income_parts(i)
+    this_year, grand_total = accounts.income_totals(i)
+    fiscal = accounts.fiscal_income(i)
     v = _shares(parts, this_year, zero)
     v.fiscal = View(amount=fiscal, share=ratio(fiscal, this_year, zero))
     v.total = this_year
@@ -153,8 +92,8 @@ def _income(data: Disclosure, zero: ZeroBase) -> View:
 
 def _expenditure(data: Disclosure, zero: ZeroBase) -> View:
     e = data.expenditure
-    parts = expenditure_parts(e)
-    this_year, grand_total = expenditure_totals(e)
+    parts = accounts.expenditure_parts(e)
+    this_year, grand_total = accounts.expenditure_totals(e)
     v = _shares(parts, this_year, zero)
     v.total = this_year
     v.balance_distribution = e.balance_distribution
@@ -163,7 +102,8 @@ def _expenditure(data: Disclosure, zero: ZeroBase) -> View:
     return v
 
 
-def _general_budget(g: GeneralBudget, expenditure_total: Decimal, zero: ZeroBase) -> View:
+def _general_budget(data: Disclosure, expenditure_total: Decimal, zero: ZeroBase) -> View:
+    g = data.general_budget
     items, classes = [], []
     for lei in g.functions:
         lei_current = ZERO
@@ -185,9 +125,9 @@ def _general_budget(g: GeneralBudget, expenditure_total: Decimal, zero: ZeroBase
                     budget_reason=need(item, "budget_reason", f"{item.name}（{item.code}）的预决算差异原因")))
         classes.append(View(code=lei.code, name=lei.name,
                             current=lei.current if lei.current is not None else lei_current))
-    entered = [item for lei in g.functions for kuan in lei.items for item in kuan.items]
-    current = total(i.current for i in entered)
-    prior = stated_or(g.prior, (i.prior for i in entered))
+    entered = accounts.items(data)
+    current = accounts.general_budget_spending(data)
+    prior = accounts.general_budget_prior(data)
     budget = stated_or(g.budget, (i.budget for i in entered))
     if budget is None:
         budget = Missing(g.loc("budget"), "budget", "一般公共预算财政拨款支出的年初预算数")
@@ -213,13 +153,11 @@ def _special_fund(f: SpecialFund | None, zero: ZeroBase) -> View | None:
 
 def _fiscal(data: Disclosure, v: View, zero: ZeroBase) -> View:
     f = data.fiscal
-    income = v.income.fiscal.amount
-    spending = v.general_budget.current + sum(
-        (s.expenditure for s in (v.government_fund, v.state_capital) if s is not None), ZERO)
-    total_in = f.carryover_start + income
+    spending = accounts.fiscal_spending(data)
+    total_in = accounts.fiscal_total_in(data)
     return View(
-        carryover_start=f.carryover_start, income=income, total_in=total_in,
-        carryover_end=f.carryover_end, spending=spending, total_out=f.carryover_end + spending,
+        carryover_start=f.carryover_start, income=accounts.fiscal_income(data.income), total_in=total_in,
+        carryover_end=f.carryover_end, spending=spending, total_out=accounts.fiscal_total_out(data),
         prior_total=f.prior_total, change=Change(total_in, f.prior_total, zero),
         reason=need(f, "reason", "财政拨款收入支出的变动原因"),
         budget=f.budget, budget_change=Change(spending, f.budget, zero),
@@ -228,27 +166,20 @@ def _fiscal(data: Disclosure, v: View, zero: ZeroBase) -> View:
 
 def _basic(data: Disclosure, zero: ZeroBase) -> View:
     """基本支出: from the economic classification when the file gives it, else as entered."""
-    from . import classification
-
     b = data.basic
     entries = classification.economic()
     amounts = {code: a for code, a in b.economic.items()}
     if amounts:
-        group = {code: entries[code].group for code in amounts if code in entries}
-        personnel = total(a for c, a in amounts.items() if group.get(c) == "人员经费")
-        public = total(a for c, a in amounts.items() if group.get(c) == "公用经费")
-        personnel_items = [entries[c].name for c in entries if c in amounts and amounts[c] and group[c] == "人员经费"]
-        public_items = [entries[c].name for c in entries if c in amounts and amounts[c] and group[c] == "公用经费"]
+        personnel_items = [e.name for c, e in entries.items() if amounts.get(c) and e.group == "人员经费"]
+        public_items = [e.name for c, e in entries.items() if amounts.get(c) and e.group == "公用经费"]
     else:
-        personnel, public = b.personnel, b.public
         personnel_items, public_items = b.personnel_items, b.public_items
-    personnel = b.personnel if b.personnel is not None else personnel
-    public = b.public if b.public is not None else public
+    personnel, public = accounts.personnel_and_public(b)
     classes = []
     for code, e in entries.items():
         if e.level != "class":
             continue
-        current = total(a for c, a in amounts.items() if c.startswith(code))
+        current = accounts.economic_class(amounts, code)
         entered = b.classes.get(code)
         budget = entered.budget if entered else None
         prior = entered.prior if entered else None
@@ -267,9 +198,9 @@ def _basic(data: Disclosure, zero: ZeroBase) -> View:
             reason=need(entered, "reason", f"{what}的变动原因") if entered else
             Missing(b.loc("classes"), "classes", f"{what}的预算与上年数和原因")))
     missing_total = Missing(b.loc(), "personnel", "人员经费和公用经费")
+    basic_total = accounts.basic_total(b)
     return View(
-        total=stated_or(b.stated_total, [personnel, public]) if personnel is not None and public is not None
-        else (b.stated_total if b.stated_total is not None else missing_total),
+        total=basic_total if basic_total is not None else missing_total,
         personnel=personnel if personnel is not None else missing_total,
         public=public if public is not None else missing_total,
         personnel_items=personnel_items or Missing(b.loc(), "personnel_items", "人员经费包括的经济科目"),
@@ -298,12 +229,8 @@ def _cost(c: CostFigures, current: Decimal, whole: Decimal, zero: ZeroBase, what
 def _three_public(data: Disclosure, assets: View, zero: ZeroBase) -> View:
     t = data.three_public
     veh = t.vehicles
-    veh_current = veh.purchase.current + veh.operation.current
-    veh_prior = stated_or(veh.prior, [veh.purchase.prior, veh.operation.prior])
-    veh_budget = stated_or(veh.budget, [veh.purchase.budget, veh.operation.budget])
-    current = stated_or(t.stated_current, [t.abroad.current, veh_current, t.reception.current])
-    prior = stated_or(t.stated_prior, [t.abroad.prior, veh_prior, t.reception.prior])
-    budget = stated_or(t.stated_budget, [t.abroad.budget, veh_budget, t.reception.budget])
+    veh_current, veh_prior, veh_budget = (accounts.vehicles_column(t, c) for c in accounts.THREE_PUBLIC_COLUMNS)
+    current, prior, budget = (accounts.three_public_column(t, c) for c in accounts.THREE_PUBLIC_COLUMNS)
     abroad = _cost(t.abroad, t.abroad.current, current, zero, "因公出国（境）费")
     abroad.groups, abroad.people = t.abroad.groups, t.abroad.people
     vehicles = _cost(veh, veh_current, current, zero, "公务用车购置及运行维护费", veh_prior, veh_budget)
@@ -334,22 +261,18 @@ def _three_public(data: Disclosure, assets: View, zero: ZeroBase) -> View:
 
 def _procurement(data: Disclosure, zero: ZeroBase) -> View:
     p = data.procurement
-    whole = stated_or(p.stated_total, [p.goods, p.works, p.services])
+    whole = accounts.procurement_total(p)
     return View(goods=p.goods, works=p.works, services=p.services, total=whole,
                 sme=p.sme, sme_share=ratio(p.sme, whole, zero),
                 small_micro=p.small_micro, small_micro_share=ratio(p.small_micro, whole, zero))
 
 
-VEHICLE_KINDS = ("leaders", "principal", "confidential", "emergency", "law_enforcement",
-                 "special", "retiree_service", "other", "cadre", "general")
-
-
 def _assets(data: Disclosure) -> View:
     a = data.assets
-    counts = View(**{k: getattr(a.vehicles, k) for k in VEHICLE_KINDS})
+    counts = View(**{k: getattr(a.vehicles, k) for k in accounts.VEHICLE_KINDS})
     return View(year_end=View(year=data.year, month=12, day=31),
                 building_area=a.building_area, building_value=a.building_value,
-                vehicle_count=sum(getattr(a.vehicles, k) for k in VEHICLE_KINDS),
+                vehicle_count=accounts.vehicle_count(a.vehicles),
                 vehicle_value=a.vehicle_value, vehicles=counts,
                 other_vehicles_are=need(a, "other_vehicles_are", "其他用车的用途")
                 if a.vehicles.other else a.other_vehicles_are,
@@ -365,12 +288,14 @@ def _performance(data: Disclosure, style: Style, zero: ZeroBase) -> View:
     projects = [evaluate_project(pr, style, zero) for pr in p.projects]
     summary = (View(achievements=p.summary.achievements, problems=p.summary.problems,
                     measures=p.summary.measures) if p.summary else
-               Missing(p.loc("summary"), "summary", "预算绩效管理的成效、问题和改进措施"))
+               Missing(p.loc("summary"), "summary", "预算绩效管理的成效、问题和改进措施",
+                       attrs=attrs_of(PerformanceSummary)))
     se = p.self_evaluation
     return View(
         summary=summary,
         self_evaluation=se if se is not None else Missing(p.loc("self_evaluation"), "self_evaluation",
-                                                          "绩效自评的范围（一级项目数、资金、覆盖率）"),
+                                                          "绩效自评的范围（一级项目数、资金、覆盖率）",
+                                                          attrs=attrs_of(SelfEvaluation)),
         results=p.results,
         unit=unit, unit_count=1 if unit else 0,
         projects=projects, project_count=len(projects),

@@ -6,7 +6,7 @@ with the style's separators, decimals and unit; percentages; change phrases with
 style's words for no change and for a zero base; Chinese numerals.
 
 Undefined variables are errors (StrictUndefined), reported with the template's file
-and line.  A text the data file lacks (`derive.Missing`) is reported with the data
+and line.  A text the data file lacks (`view.Missing`) is reported with the data
 file's line; all of them at once, after the whole document has been rendered.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ import jinja2
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from .derive import Missing, View
+from .view import Missing, View
 from .errors import DiscloseError, Location, Problem, display_path
 from .numbers import HUNDRED, Change, quantize
 from .style import Style

@@ -9,20 +9,15 @@ a table cannot disagree with a sentence.
 """
 from __future__ import annotations
 
-from decimal import Decimal
 
-from . import classification
-from .derive import Missing, View
+from . import accounts, classification
+from .accounts import sum_or_none as _sum
 from .model import EXPENDITURE_KINDS, Disclosure, Item, ItemIncome, ItemSpending
 from .numbers import ZERO, total
+from .view import Missing, View
 
 INCOME_COLUMNS = ("fiscal", "superior_subsidy", "business", "operating", "affiliated", "other")
 SPENDING_COLUMNS = EXPENDITURE_KINDS      # a 项's row of 公开03 has the kinds of 本年支出
-
-
-def _sum(values) -> Decimal | None:
-    values = list(values)
-    return None if any(v is None for v in values) else total(values)
 
 
 def _row(code: str, name: str, level: str, values: dict) -> View:
@@ -63,16 +58,12 @@ def _spending_of(i: Item) -> dict:
 
 
 def _gb_of(i: Item) -> dict:
-    basic, project = i.basic, i.project
-    if basic is None and project is not None:
-        basic = i.current - project
-    if project is None and basic is not None:
-        project = i.current - basic
+    basic, project = accounts.item_split(i)
     return {"total": i.current, "basic": basic, "project": project}
 
 
 def derive_tables(data: Disclosure, v: View) -> View:
-    items = [i for lei in data.general_budget.functions for kuan in lei.items for i in kuan.items]
+    items = accounts.items(data)
     has_income = any(i.income is not None for i in items)
     has_spending = any(i.spending is not None for i in items)
     has_split = any(i.basic is not None or i.project is not None for i in items)

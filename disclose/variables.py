@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .derive import Missing, View
+from .view import Missing, View
 from .numbers import Change
 
 WIDTH = 60

@@ -1,4 +1,6 @@
 """Templates: user overrides file by file, strict variables, and --force."""
+import pytest
+
 from conftest import CHANGJI, CHANGJI_TITLE, GOLDEN, ROOT, edit, write
 from test_golden import build_text
 
@@ -42,7 +44,7 @@ def test_an_unknown_variable_names_the_template_and_line(cli, tmp_path):
     (mine / "s06_basic.j2").write_text("\n".join(text) + "\n", encoding="utf-8")
     r = cli("build", CHANGJI, "-o", tmp_path / "out", "--templates", mine)
     assert r.code == 1
-    assert f"{mine / 's06_basic.j2'}:3: error TEMPLATE: 'disclose.derive.View object' has no attribute " \
+    assert f"{mine / 's06_basic.j2'}:3: error TEMPLATE: 'disclose.view.View object' has no attribute " \
            "'salaries' — the template uses a variable the data does not provide" in r.err, r.err
     assert not (tmp_path / "out").exists()
 
@@ -133,3 +135,21 @@ def test_the_glossary_can_be_extended_or_replaced(cli, changji_copy, tmp_path):
     text = build_text(cli, tmp_path / "b", changji_copy)
     glossary = text.split("第三部分 专业名词解释")[1].split("第四部分")[0].strip().splitlines()
     assert glossary == ["一、长期护理保险：为失能人员提供护理保障的社会保险制度。", "二、机关运行经费：本单位的机关运行经费即公用经费。"]
+
+
+def test_a_typo_after_a_missing_value_is_an_error_not_missing_data():
+    """A Missing answers only what it stands for: `change.rate` of a missing base is missing
+    (reported as NEEDED with the data line); `change.ratte` is a template error."""
+    import jinja2
+
+    from disclose.errors import Location
+    from disclose.render import Renderer
+    from disclose.style import load as load_style
+    from disclose.view import Missing
+
+    missing = Missing(Location("2024.yaml", 12), "prior", "行政运行的上年决算数")
+    renderer = Renderer(load_style("xinjiang"), "万元")
+    assert renderer.env.from_string("{{ c.rate }}").render(c=missing) == "【待补充：行政运行的上年决算数】"
+    assert [m.loc for m in renderer.missing] == [Location("2024.yaml", 12)]
+    with pytest.raises(jinja2.UndefinedError, match="ratte"):
+        renderer.env.from_string("{{ c.ratte }}").render(c=missing)

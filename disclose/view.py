@@ -1,0 +1,64 @@
+"""What templates receive: the view tree and the marker of a missing text or figure.
+
+`derive` builds the view — nodes of `View`, each made by one function of `derive`
+(`disclose variables DATA.yaml` prints the whole tree with its values, and the README's
+*Template variables* documents it) — holding `Decimal` figures, `numbers.Change`s, texts
+and lists.  Templates only read it.
+
+A text or figure a sentence needs and the file lacks is a `Missing`: it carries the data
+line to fix, prints as 【待补充：…】 under `--force`, and is reported as NEEDED after
+the render.  A `Missing` answers only the attributes of what it stands for (a `Change`'s
+`rate`, `amount`…; a record's fields): any other name is a template error, so a typo
+after a missing value is not mistaken for missing data.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from types import SimpleNamespace
+
+from .errors import Location
+from .model import Record
+
+# The attributes of a `numbers.Change` (a figure against its base): what templates read of
+# a comparison whose base is missing.
+CHANGE_FIELDS = frozenset({"current", "base", "diff", "amount", "rate", "completion", "direction", "from_zero"})
+
+
+class View(SimpleNamespace):
+    """A node of the view tree: templates read its attributes; an unknown one is an error."""
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A text or figure the document needs and the data file does not give."""
+
+    loc: Location
+    field: str
+    what: str
+    given: bool = False                      # the key is there but empty
+    attrs: frozenset = CHANGE_FIELDS         # what a template may read of it (see the module's doc)
+
+    def __str__(self) -> str:  # what --force prints in its place
+        return f"【待补充：{self.what}】"
+
+    def __getattr__(self, name: str) -> "Missing":
+        # `gb.budget_change.rate` of a missing budget is missing too, with the same line
+        if name.startswith("_") or name not in self.attrs:
+            raise AttributeError(f"{self.what} (missing) has no attribute `{name}`")
+        return self
+
+
+def attrs_of(*records: type) -> frozenset:
+    """The field names of model records, nested ones included: what a missing record answers."""
+    names: set[str] = set()
+    for record in records:
+        names |= {f.name for f in fields(record) if f.name != "meta"}
+    return frozenset(names)
+
+
+def need(record: Record, name: str, what: str):
+    """The record's text or figure, or a `Missing` that points at its line."""
+    value = getattr(record, name)
+    if value is None or value == "":
+        return Missing(record.loc(name), name, what, record.given(name))
+    return value
