@@ -70,13 +70,14 @@ def build(path: str | Path, style_name: str | None = None, templates: str | Path
     if errors and not force:
         raise DiscloseError(errors)
     rendered = render(data, style, errors)
-    if rendered.needed and not force:
-        raise DiscloseError(rendered.needed)
+    needed = [] if check.NEEDED in check.silenced_rules(data) else rendered.needed
+    if needed and not force:
+        raise DiscloseError(needed)
     text = plaintext.render(rendered.parts)
     content = b""
     if docx:
         content = _word(rendered, data, Path(path))
-    return Built(rendered.title, text, content, problems + rendered.needed)
+    return Built(rendered.title, text, content, problems + needed)
 
 
 def _word(rendered: Rendered, data: Disclosure, path: Path) -> bytes:

@@ -34,14 +34,15 @@ class Rule:
     description: str
     run: Callable[["Context"], Iterable[Problem]]
     needs_prior: bool = False
+    by_render: bool = False       # found by rendering the text, not by a function over the data
 
 
 RULES: list[Rule] = []
 
 
-def rule(id: str, severity: str, description: str, needs_prior: bool = False):
+def rule(id: str, severity: str, description: str, needs_prior: bool = False, by_render: bool = False):
     def register(func):
-        RULES.append(Rule(id, severity, description, func, needs_prior))
+        RULES.append(Rule(id, severity, description, func, needs_prior, by_render))
         return func
     return register
 
@@ -786,3 +787,16 @@ def prior_items(ctx: Context):
     for code, i in this_codes.items():
         if code not in last_codes:
             yield ctx.problem(i.loc("code"), f"{i.name}({code}) is new this year (not in last year's file)")
+
+
+# --- what the sentences need ------------------------------------------------------------------
+
+NEEDED = "NEEDED"
+
+
+@rule(NEEDED, ERROR, "every figure and text a sentence of the style needs is in the file (found by rendering "
+      "the text)", by_render=True)
+def needed(ctx: Context):
+    """Listed here so that it can be silenced and is in the catalogue; the render stage reports it
+    (`view.Missing`), since only the style's templates know what their sentences need."""
+    return ()

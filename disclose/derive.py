@@ -147,7 +147,7 @@ def _special_fund(f: SpecialFund | None, zero: ZeroBase) -> View | None:
     if f is None:
         return None
     return View(carryover_start=f.carryover_start, income=f.income, expenditure=f.expenditure,
-                carryover_end=f.carryover_end, prior=f.prior,
+                has_spending=f.expenditure != 0, carryover_end=f.carryover_end, prior=f.prior,
                 change=Change(f.expenditure, f.prior, zero), reason=need(f, "reason", "变动原因"))
 
 

@@ -97,7 +97,7 @@ def test_the_minimal_file_is_clean():
 
 
 def test_every_rule_has_a_case():
-    tested = set(CASES) | {"UNIT-SCORE-RANGE", "UNIT-EXECUTED", "PRIOR-MATCH", "PRIOR-ITEMS"}
+    tested = set(CASES) | {"UNIT-SCORE-RANGE", "UNIT-EXECUTED", "PRIOR-MATCH", "PRIOR-ITEMS", "NEEDED"}
     assert {r.id for r in check.RULES} == tested
 
 
@@ -261,3 +261,22 @@ def test_build_refuses_while_an_error_stands(cli, changji_copy, tmp_path):
     edit(changji_copy, "services: 268.05", "services: 278.05")
     r = cli("build", changji_copy, "-o", tmp_path / "out")
     assert r.code == 1 and "error PROCUREMENT-TOTAL" in r.err and not (tmp_path / "out").exists()
+
+
+def test_needed_is_in_the_catalogue_and_can_be_silenced(cli, tmp_path):
+    """The README allows silencing NEEDED; it used to be refused as `SILENCE: NEEDED is not a rule`."""
+    assert "NEEDED" in [line.split()[0] for line in cli("check", "--rules").out.splitlines()]
+    path = tmp_path / "2024.yaml"
+    shutil.copy(MINIMAL, path)
+    edit(path, "  budget: 980000.00\n  reason: 项目经费减少", "  reason: 项目经费减少")
+    edit(path, "performance:\n", "checks:\n  silence:\n    - rule: NEEDED\n"
+         "      reason: 本单位无年初预算，句子另行改写\nperformance:\n")
+    r = cli("check", path)
+    assert r.code == 0, r.out
+    assert "SILENCE" not in r.out and "error NEEDED" not in r.out
+    assert r.out.splitlines()[-1].endswith("silenced for this file: NEEDED")
+    out = tmp_path / "out"
+    r = cli("build", path, "-o", out, "--text-only")
+    assert r.code == 0, r.err
+    (text,) = out.glob("*.txt")
+    assert "【待补充：一般公共预算财政拨款支出的年初预算数】" in text.read_text(encoding="utf-8")

@@ -1,4 +1,6 @@
 """Templates: user overrides file by file, strict variables, and --force."""
+import re
+
 import pytest
 
 from conftest import CHANGJI, CHANGJI_TITLE, GOLDEN, ROOT, edit, write
@@ -153,3 +155,28 @@ def test_a_typo_after_a_missing_value_is_an_error_not_missing_data():
     assert [m.loc for m in renderer.missing] == [Location("2024.yaml", 12)]
     with pytest.raises(jinja2.UndefinedError, match="ratte"):
         renderer.env.from_string("{{ c.ratte }}").render(c=missing)
+
+
+@pytest.mark.parametrize("section, block", [
+    ("八、政府性基金", "government_fund:            # 八: none\n"),
+    ("九、国有资本经营", "state_capital:              # 九: none\n")])
+def test_ningxia_says_none_only_when_the_fund_spent_nothing(tmp_path, section, block):
+    """Seed 003 prints 具体情况如下：无。 under a fund of 0.00; a unit that spent such money
+    must not be told it has none."""
+    import shutil
+
+    from disclose.build import build
+
+    path = tmp_path / "xiji-2024.yaml"
+    shutil.copy(ROOT / "data" / "xiji-2024.yaml", path)
+
+    def part(text):
+        start = text.rindex(section)                      # the section itself, not its line in the contents
+        return re.split(r"\n[九十]、", text[start:])[0]
+
+    built = part(build(path, force=True, docx=False).text)
+    assert "具体情况如下：" in built and "无。" in built       # as published
+    edit(path, block + "  income: 0.00\n  expenditure: 0.00\n",
+         block + "  income: 12345.67\n  expenditure: 12345.67\n")
+    built = part(build(path, force=True, docx=False).text)
+    assert "12,345.67元" in built and "无。" not in built and "如下" not in built, built
