@@ -13,7 +13,7 @@ from . import check, markup, plaintext
 from .assemble import assemble
 from .derive import derive
 from .errors import ERROR, DiscloseError, Location, Problem, display_path
-from .load import load, load_terms
+from .load import load
 from .model import Disclosure
 from .render import Renderer
 from .style import Style
@@ -44,9 +44,7 @@ class Rendered:
 
 def render(data: Disclosure, style: Style, check_errors: list[Problem] = ()) -> Rendered:
     """Derive every figure and render every part of the style into blocks."""
-    view = derive(data, style)
-    view.glossary = glossary(data, style)
-    view.check_errors = [p.format() for p in check_errors]
+    view = derive(data, style, check_errors)
     renderer = Renderer(style, data.amount_unit)
     parts = []
     for template in style.settings.parts:
@@ -99,22 +97,3 @@ def _word(rendered: Rendered, data: Disclosure, path: Path) -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
-
-
-def glossary(data: Disclosure, style: Style) -> list:
-    """The style's default glossary, extended (or replaced) by the data file's entries."""
-    entries = []
-    if not (data.glossary and data.glossary.replace):
-        for folder in style.folders:
-            candidate = folder / style.settings.glossary
-            if candidate.is_file():
-                entries = load_terms(candidate)
-                break
-    if data.glossary:
-        by_term = {e.term: i for i, e in enumerate(entries)}
-        for e in data.glossary.entries:
-            if e.term in by_term:
-                entries[by_term[e.term]] = e
-            else:
-                entries.append(e)
-    return entries

@@ -63,15 +63,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "diff":
             return _diff(args)
         if args.command == "variables":
-            from .build import glossary, resolve_style
+            from .build import resolve_style
             from .derive import derive
             from .load import load
             from .variables import variables
             data = load(args.data)
             style = resolve_style(data, args.style, None)
             view = derive(data, style)
-            view.glossary = glossary(data, style)
-            view.check_errors = []
             sys.stdout.write(variables(view, style.settings))
             return EXIT_OK
         if args.command == "fields":

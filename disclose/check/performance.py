@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .. import accounts
 from ..accounts import stated_or
-from ..derive import evaluate_indicator, evaluate_project
+from ..derive.performance import evaluate_indicator, evaluate_project
 from ..errors import ERROR, WARNING
 from ..numbers import HUNDRED, ZERO, quantize, ratio, total
 from ..scoring import funds_score

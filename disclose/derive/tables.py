@@ -10,11 +10,11 @@ a table cannot disagree with a sentence.
 from __future__ import annotations
 
 
-from . import accounts, classification
-from .accounts import sum_or_none as _sum
-from .model import EXPENDITURE_KINDS, Disclosure, Item, ItemIncome, ItemSpending
-from .numbers import ZERO, total
-from .view import Missing, View
+from .. import accounts, classification
+from ..accounts import sum_or_none as _sum
+from ..model import EXPENDITURE_KINDS, Disclosure, Item, ItemIncome, ItemSpending
+from ..numbers import ZERO, total
+from ..view import Missing, View
 
 INCOME_COLUMNS = ("fiscal", "superior_subsidy", "business", "operating", "affiliated", "other")
 SPENDING_COLUMNS = EXPENDITURE_KINDS      # a 项's row of 公开03 has the kinds of 本年支出
