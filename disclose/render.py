@@ -98,9 +98,10 @@ class Formatter:
         return phrase.format(amount=self.amount(c.amount), rate=self.percent(abs(c.rate)))
 
     def count_change(self, c: Change, unit: str) -> str:
-        """增加1人 / 减少1人 (a change in a headcount)."""
-        n = int(c.amount)
-        return f"减少{n}{unit}" if c.direction == "down" else f"增加{n}{unit}"
+        """增加1人 / 减少1人 (a change in a headcount), in the style's words."""
+        words = self.s.counts
+        phrase = {"up": words.increase, "down": words.decrease, "equal": words.equal}[c.direction]
+        return phrase.format(count=int(c.amount), unit=unit)
 
 
 def chinese(n: int) -> str:

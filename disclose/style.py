@@ -56,6 +56,13 @@ class ChangeWords(Record):
 
 
 @model
+class CountWords(Record):
+    increase: Text = spec("a headcount that grew; {count} and {unit} are filled in", "增加{count}{unit}")
+    decrease: Text = spec("a headcount that fell", "减少{count}{unit}")
+    equal: Text = spec("an unchanged headcount, e.g. 持平 (the seeds print 增加0人)", "增加{count}{unit}")
+
+
+@model
 class ZeroBaseSetting(Record):
     both_zero: Number = spec("0 ÷ 0 as a percentage (0: 预决算差异率0.00%)", Decimal("0"))
     from_zero: Number = spec("x ÷ 0 as a percentage (100: 增长100.00%)", Decimal("100"))
@@ -93,6 +100,8 @@ class StyleSettings(Record):
     amounts: AmountFormat = spec("how amounts print")
     percent: PercentFormat = spec("how percentages print")
     change: ChangeWords = spec("the words of a change against a base")
+    counts: CountWords = spec("the words of a change in a headcount (在职人员…比上年增加1人)",
+                              default_factory=CountWords)
     zero_base: ZeroBaseSetting = spec("quotients with a zero base")
     compare: Compare = spec("what sections compare with")
     scoring: Scoring = spec("self-evaluation score rules")

@@ -180,3 +180,12 @@ def test_ningxia_says_none_only_when_the_fund_spent_nothing(tmp_path, section, b
          block + "  income: 12345.67\n  expenditure: 12345.67\n")
     built = part(build(path, force=True, docx=False).text)
     assert "12,345.67元" in built and "无。" not in built and "如下" not in built, built
+
+
+def test_headcount_words_are_the_styles(cli, tmp_path):
+    """They were fixed in Python (增加/减少); a style now says them, 持平 included."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    write(mine, "style.yaml", "counts:\n  decrease: 比上年少{count}{unit}\n  equal: 与上年持平\n")
+    built = build_text(cli, tmp_path / "out", CHANGJI, "--templates", mine)
+    assert "在职人员30人，比上年少1人；离休人员0人，与上年持平；退休人员1人，增加1人。" in built
