@@ -17,10 +17,10 @@ from .load import load
 from .model import Disclosure
 from .render import Renderer
 from .style import Style
+from .style import DEFAULT as DEFAULT_STYLE
 from .style import load as load_style
 from .word import Writer
 
-DEFAULT_STYLE = "xinjiang"
 
 
 @dataclass

@@ -43,7 +43,10 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--author", default="disclose", help="the author of the tracked changes (default: disclose)")
     d.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour the report (default: when writing to a terminal)")
-    d.add_argument("--style", help="house style for data files (default: each file's `style:`)")
+    d.add_argument("--style", help="house style for data files (default: each file's `style:`) and the words "
+                   "that open a reason in built files (default: every shipped style's)")
+    d.add_argument("--templates", metavar="DIR", help="your own template folder, as for build: its templates for "
+                   "data files, its style.yaml's `reason_leads` for built files")
 
     v = sub.add_parser("variables", help="print what the templates receive for a data file")
     v.add_argument("data", help="a data file")
@@ -159,7 +162,7 @@ def _diff(args) -> int:
     from .report import figures_table, html_page, stat, text_report
     from .write import write_all
 
-    old, new = read(args.old, args.style), read(args.new, args.style)
+    old, new = read(args.old, args.style, args.templates), read(args.new, args.style, args.templates)
     for doc in (old, new):
         for problem in doc.problems:
             if problem.severity == ERROR:

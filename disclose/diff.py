@@ -55,6 +55,7 @@ class StaleReason:
     section: str
     item: str
     reason: str
+    lead: str                  # the words that opened it in the document (主要原因是, 原因为…)
 
 
 @dataclass
@@ -155,7 +156,7 @@ def compare(old: Document, new: Document) -> Comparison:
                 pairs.append(Pair("changed", ou, nu, token_diff(ou.text, nu.text)))
                 figures += _figures(heading, ou, nu, new.unit)
                 if year_to_year:
-                    stale += _stale(heading, ou, nu)
+                    stale += _stale(heading, ou, nu, new.reason_leads or old.reason_leads)
         status = "same" if all(p.status in ("same", "renumbered") for p in pairs) and \
             strip_ordinal(os_.heading) == strip_ordinal(ns.heading) else "changed"
         out.append(SectionDiff(heading, status, pairs, os_.heading, ns.level))
@@ -191,22 +192,22 @@ def _figures(heading: str, old: Unit, new: Unit, unit: str = "") -> list[Figure]
 
 
 _AMOUNT = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+%?|\d+%")   # not a year, not a count
-_REASON = re.compile(r"主要原因是[：:]?(.+?)(?:。|$)")
-
-
-def _stale(heading: str, old: Unit, new: Unit) -> list[StaleReason]:
-    """Sentences whose 主要原因 is word for word last year's while their figures changed."""
-    if old.kind != "para":
+def _stale(heading: str, old: Unit, new: Unit, leads: tuple[str, ...]) -> list[StaleReason]:
+    """Sentences whose 主要原因 is word for word last year's while their figures changed; a
+    reason is what follows one of the style's `reason_leads` (主要原因是, 原因为…)."""
+    if old.kind != "para" or not leads:
         return []
+    lead = "|".join(re.escape(x) for x in sorted(leads, key=len, reverse=True))
+    reason = re.compile(rf"({lead})[：:]?(.+?)(?:。|$)")
     out = []
     for a, b in _match(_sentences(old.text), _sentences(new.text), mask,
                        lambda x, y: difflib.SequenceMatcher(a=mask(x), b=mask(y)).ratio()):
         if not a or not b or FIGURE.findall(a) == FIGURE.findall(b):
             continue
-        for o, n in zip(_REASON.findall(a), _REASON.findall(b)):
+        for (_, o), (opening, n) in zip(reason.findall(a), reason.findall(b)):
             if o == n:
-                label = _item(new) or strip_for_display(b.split("主要原因")[0].rstrip("，,"), 30)
-                out.append(StaleReason(heading, label, n))
+                label = _item(new) or strip_for_display(re.split(lead, b)[0].rstrip("，,"), 30)
+                out.append(StaleReason(heading, label, n, opening))
     return out
 
 

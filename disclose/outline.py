@@ -10,7 +10,7 @@ sentence by its words with the figures masked and its ordinal dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import DiscloseError, Location, Problem, display_path
@@ -48,6 +48,7 @@ class Document:
     blocks: list[Block]
     sections: list[Section]
     problems: list[Problem]
+    reason_leads: tuple[str, ...] = ()     # the words that open a 主要原因 (the style's `reason_leads`)
 
     @property
     def unit(self) -> str:
@@ -84,9 +85,9 @@ def read(path: str | Path, style: str | None = None, templates: str | Path | Non
     if suffix in (".yaml", ".yml"):
         return _from_data(p, style, templates)
     if suffix == ".txt":
-        return _from_text(p)
+        return replace(_from_text(p), reason_leads=_reason_leads(style, templates))
     if suffix == ".docx":
-        return _from_docx(p)
+        return replace(_from_docx(p), reason_leads=_reason_leads(style, templates))
     raise DiscloseError([Problem(Location(display_path(p)), "DIFF", "cannot compare this kind of file",
                                  "give two data files (.yaml), or two outputs of `disclose build` (.txt or .docx)")])
 
@@ -102,7 +103,17 @@ def _from_data(path: Path, style: str | None, templates) -> Document:
     rendered = render(data, st)
     blocks = [b for part in rendered.parts for b in part]
     return Document(display_path(path), rendered.title, data.year, blocks, sections(blocks),
-                    problems + rendered.needed)
+                    problems + rendered.needed, tuple(st.settings.reason_leads))
+
+
+def _reason_leads(style: str | None, templates) -> tuple[str, ...]:
+    """A built document does not say its style: the words of `--style` (with `--templates`'
+    style.yaml), else those of every shipped style."""
+    from .style import DEFAULT, available, load as load_style
+
+    names = [style] if style else ([DEFAULT] if templates else available())
+    leads = (lead for name in names for lead in load_style(name, templates).settings.reason_leads)
+    return tuple(dict.fromkeys(leads))
 
 
 def blocks_from_text(text: str) -> list[Block]:

@@ -46,7 +46,7 @@ def text_report(c: Comparison, color: bool = False) -> str:
         lines.append("")
         lines.append("Reasons repeated word for word from last year while their figures changed:")
         for r in c.stale:
-            lines.append(f"  {r.section} · {r.item}: 主要原因是{r.reason}")
+            lines.append(f"  {r.section} · {r.item}: {r.lead}{r.reason}")
     lines.append("")
     lines.append(summary(c))
     return "\n".join(lines) + "\n"

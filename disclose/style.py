@@ -23,6 +23,7 @@ from .source import Map, Node, read
 model = partial(dataclass, kw_only=True)
 
 SETTINGS = "style.yaml"
+DEFAULT = "xinjiang"          # the style of a data file that names none
 COMMON = "common"
 
 
@@ -100,6 +101,8 @@ class StyleSettings(Record):
     amounts: AmountFormat = spec("how amounts print")
     percent: PercentFormat = spec("how percentages print")
     change: ChangeWords = spec("the words of a change against a base")
+    reason_leads: list[Text] = spec("the words that open a 主要原因 in this style's sentences; `diff` finds "
+                                    "reasons repeated from last year by them", default_factory=lambda: ["主要原因是"])
     counts: CountWords = spec("the words of a change in a headcount (在职人员…比上年增加1人)",
                               default_factory=CountWords)
     zero_base: ZeroBaseSetting = spec("quotients with a zero base")

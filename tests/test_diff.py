@@ -276,3 +276,22 @@ def test_redline_of_a_diff_shown_by_libreoffice(cli, changed, tmp_path):
     flat = "".join(text.split())
     assert "19.7721.50" in flat, "the deleted and the inserted figure are both shown"
     assert "差旅费及培训费等" in flat
+
+
+def test_stale_reasons_are_found_by_the_styles_words(cli, tmp_path):
+    """diff looked for 主要原因是 only; a style that writes 原因为 lost every stale reason."""
+    texts = []
+    for year in (2023, 2024):
+        out = tmp_path / str(year)
+        assert cli("build", FIXTURES / f"minimal-{year}.yaml", "-o", out, "--text-only").code == 0
+        (built,) = out.glob("*.txt")
+        built.write_text(built.read_text(encoding="utf-8").replace("主要原因是：", "原因为："), encoding="utf-8")
+        texts.append(built)
+    assert "Reasons repeated" not in cli("diff", *texts).out      # the shipped styles' words only
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "style.yaml").write_text("reason_leads: [原因为]\n", encoding="utf-8")
+    r = cli("diff", *texts, "--templates", mine)
+    stale = r.out.split("Reasons repeated word for word")[1]
+    assert "行政运行(项): 原因为人员经费增加" in stale
+    assert "13 reasons repeated from last year" in r.out
