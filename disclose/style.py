@@ -130,12 +130,16 @@ class Style:
 # --- finding and loading styles ------------------------------------------------------------
 
 def available() -> list[str]:
+    """The styles a document can be written in (`common`, the shared base, is not one)."""
     root = templates_root()
-    return sorted(p.parent.name for p in root.glob(f"*/{SETTINGS}"))
+    return sorted(p.parent.name for p in root.glob(f"*/{SETTINGS}") if p.parent.name != COMMON)
 
 
 def load(name: str, user_dir: str | Path | None = None) -> Style:
     root = templates_root()
+    if name == COMMON:
+        raise DiscloseError([Problem(Location(name), "STYLE", f"`{COMMON}` is the base the styles share, not a "
+                                     "style of its own", f"use one of: {', '.join(available())}")])
     chain: list[Path] = []
     nodes: list[Node] = []
     current: str | None = name
@@ -164,7 +168,8 @@ def load(name: str, user_dir: str | Path | None = None) -> Style:
         if (user / SETTINGS).is_file():
             merged = _merge(merged, read(user / SETTINGS, display_path(user / SETTINGS)))
         folders.insert(0, user)
-    folders.append(root / COMMON)
+    if root / COMMON not in folders:
+        folders.append(root / COMMON)       # the shared parts, searched last by every style
     builder = Builder()
     settings = builder.build(StyleSettings, merged, "style")
     if builder.problems or settings is None:

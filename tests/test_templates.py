@@ -189,3 +189,37 @@ def test_headcount_words_are_the_styles(cli, tmp_path):
     write(mine, "style.yaml", "counts:\n  decrease: 比上年少{count}{unit}\n  equal: 与上年持平\n")
     built = build_text(cli, tmp_path / "out", CHANGJI, "--templates", mine)
     assert "在职人员30人，比上年少1人；离休人员0人，与上年持平；退休人员1人，增加1人。" in built
+
+
+def test_the_styles_inherit_the_common_base(cli):
+    from disclose.style import load as load_style
+
+    common = (ROOT / "templates" / "common" / "style.yaml").read_text(encoding="utf-8")
+    for name in ("xinjiang", "ningxia"):
+        own = (ROOT / "templates" / name / "style.yaml").read_text(encoding="utf-8")
+        assert "base: common" in own and "met_phrases" not in own and "glossary:" not in own
+        settings = load_style(name).settings
+        assert "met_phrases: [达到预期指标" in common and settings.scoring.met_phrases[0] == "达到预期指标"
+        assert settings.glossary == "glossary.yaml" and settings.percent.decimals == 2
+    assert load_style("xinjiang").settings.scoring.funds.project == "full"         # its own setting wins
+    assert load_style("ningxia").settings.scoring.funds.project == "proportional"  # the base's
+    assert load_style("ningxia").settings.amounts.unit == "元"
+    assert [line.split("\t")[0] for line in cli("styles").out.splitlines()] == ["ningxia", "xinjiang"]
+    r = cli("build", CHANGJI, "--style", "common", "--text-only")
+    assert r.code == 1 and "error STYLE: `common` is the base the styles share" in r.err
+
+
+def test_a_shared_part_changed_once_changes_every_style(cli, tmp_path):
+    """The glossary's body is written once (common/_glossary.j2); each style names only its part."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    shared = (ROOT / "templates" / "common" / "_glossary.j2").read_text(encoding="utf-8")
+    (mine / "_glossary.j2").write_text(shared.replace("{{ loop.index|cn }}、", "（{{ loop.index }}）"),
+                                       encoding="utf-8")
+    changji = build_text(cli, tmp_path / "a", CHANGJI, "--templates", mine)
+    assert cli("build", ROOT / "data" / "xiji-2024.yaml", "-o", tmp_path / "b", "--text-only",
+               "--templates", mine).code == 0
+    (built,) = (tmp_path / "b").glob("*.txt")
+    xiji = built.read_text(encoding="utf-8")
+    assert "第三部分 专业名词解释\n（1）财政拨款收入：" in changji
+    assert "第四部分 名词解释\n（1）一般公共预算财政拨款收入：" in xiji
