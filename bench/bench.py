@@ -18,11 +18,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from disclose import check  # noqa: E402
-from disclose.build import build, resolve_style  # noqa: E402
+from disclose.pipeline import build, resolve_style  # noqa: E402
 from disclose.diff import compare  # noqa: E402
 from disclose.load import load  # noqa: E402
-from disclose.outline import read  # noqa: E402
-from disclose.redline import redline  # noqa: E402
+from disclose.diff.outline import read  # noqa: E402
+from disclose.diff.redline import redline  # noqa: E402
 
 CHANGJI = ROOT / "data" / "changji-2024.yaml"
 XIJI = ROOT / "data" / "xiji-2024.yaml"
@@ -47,7 +47,7 @@ def main() -> None:
     steps = [
         ("load changji-2024.yaml (1,400 lines)", lambda: load(CHANGJI)),
         ("check changji (all rules)", lambda: check.run(changji, style)),
-        ("build changji, .txt only", lambda: build(CHANGJI, docx=False)),
+        ("build changji, .txt only", lambda: build(CHANGJI, formats=("txt",))),
         ("build changji, .txt and .docx", lambda: build(CHANGJI)),
         ("build xiji, .txt and .docx", lambda: build(XIJI)),
         ("diff changji against itself (data)", lambda: compare(read(CHANGJI), read(CHANGJI))),

@@ -66,14 +66,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "diff":
             return _diff(args)
         if args.command == "variables":
-            from .build import resolve_style
-            from .derive import derive
-            from .load import load
-            from .variables import variables
-            data = load(args.data)
-            style = resolve_style(data, args.style, None)
-            view = derive(data, style)
-            sys.stdout.write(variables(view, style.settings))
+            from .pipeline import view
+            from .render.variables import variables
+            tree, style = view(args.data, args.style)
+            sys.stdout.write(variables(tree, style.settings))
             return EXIT_OK
         if args.command == "fields":
             from .reference import field_reference
@@ -89,17 +85,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(args) -> int:
-    from .build import build
-    from .write import inside, safe_stem, write_all
+    from .output import FORMATS
+    from .output.write import inside, safe_stem, write_all
+    from .pipeline import build
 
-    built = build(args.data, args.style, args.templates, force=args.force, docx=not args.text_only)
+    formats = ("txt",) if args.text_only else ("txt", "docx")
+    built = build(args.data, args.style, args.templates, force=args.force, formats=formats)
     for problem in built.problems:
         print(problem.format(), file=sys.stderr)
     out = Path(args.output)
-    stem = safe_stem(built.title, out)     # the title is made from data: it must not leave `out`
-    outputs = {inside(out, f"{stem}.txt"): built.text.encode("utf-8")}
-    if not args.text_only:
-        outputs[inside(out, f"{stem}.docx")] = built.docx
+    # the title is made from data: the stem is made safe and every path must stay inside `out`
+    stem = safe_stem(built.title, out, suffix=max((FORMATS[f].suffix for f in formats), key=len))
+    outputs = {inside(out, stem + FORMATS[f].suffix): content for f, content in built.outputs.items()}
     write_all(outputs)
     for path in outputs:
         print(f"wrote {display_path(path)}")
@@ -110,9 +107,8 @@ def _check(args, parser) -> int:
     import json
 
     from . import check
-    from .build import render, resolve_style
     from .errors import INFO, WARNING, sort_key
-    from .load import load
+    from .pipeline import load_checked, needed, render
 
     if args.rules:
         for r in check.RULES:
@@ -121,15 +117,13 @@ def _check(args, parser) -> int:
         return EXIT_OK
     if not args.data:
         parser.error("check needs a data file (or --rules)")
-    data = load(args.data)
-    prior = load(args.prior) if args.prior else None
-    style = resolve_style(data, args.style, None)
-    problems = check.run(data, style, prior)
+    checked = load_checked(args.data, args.style, prior=args.prior)
+    problems = list(checked.problems)
+    silenced = check.silenced_rules(checked.data)
     # what the style's sentences need and the file lacks (rule NEEDED): found by rendering the text
-    silenced = check.silenced_rules(data)
-    if "NEEDED" not in silenced:
-        reported = {(p.location, p.severity) for p in problems}
-        problems += [p for p in render(data, style).needed if (p.location, p.severity) not in reported]
+    reported = {(p.location, p.severity) for p in problems}
+    problems += [p for p in needed(checked, render(checked.data, checked.style))
+                 if (p.location, p.severity) not in reported]
     problems = sorted(problems, key=sort_key)
     if args.strict:
         problems = [p if p.severity != WARNING else
@@ -158,9 +152,9 @@ def _diff(args) -> int:
     from pathlib import Path
 
     from .diff import compare
-    from .outline import read
-    from .report import figures_table, html_page, stat, text_report
-    from .write import write_all
+    from .diff.outline import read
+    from .diff.report import figures_table, html_page, stat, text_report
+    from .output.write import write_all
 
     old, new = read(args.old, args.style, args.templates), read(args.new, args.style, args.templates)
     for doc in (old, new):
@@ -179,7 +173,7 @@ def _diff(args) -> int:
     if args.html:
         outputs[Path(args.html)] = html_page(comparison).encode("utf-8")
     if args.redline:
-        from .redline import redline
+        from .diff.redline import redline
         outputs[Path(args.redline)] = redline(comparison, args.author)
     if outputs:
         write_all(outputs)

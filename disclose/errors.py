@@ -16,12 +16,17 @@ INFO = "info"
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in a source file; line is 1-based, 0 when the whole file is meant."""
+    """A place in a source: a line of a text file (1-based; 0 for the whole file), or a cell
+    of a workbook's sheet (`2024公开表.xlsx:公开05表!D12`)."""
 
     path: str
     line: int = 0
+    sheet: str = ""
+    cell: str = ""          # A1-style, e.g. D12; with `sheet`
 
     def __str__(self) -> str:
+        if self.sheet:
+            return f"{self.path}:{self.sheet}!{self.cell}" if self.cell else f"{self.path}:{self.sheet}"
         return f"{self.path}:{self.line}" if self.line else self.path
 
 
@@ -45,6 +50,7 @@ class Problem:
         return {
             "file": self.location.path,
             "line": self.location.line,
+            **({"sheet": self.location.sheet, "cell": self.location.cell} if self.location.sheet else {}),
             "severity": self.severity,
             "rule": self.rule,
             "message": self.message,

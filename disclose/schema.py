@@ -15,6 +15,7 @@ import types
 import typing
 from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from decimal import Decimal
+from functools import partial
 from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 from .errors import Location, Problem
@@ -290,3 +291,8 @@ class _Bad:
 
 
 _BAD = _Bad()
+
+
+# The decorator of every record (the data file's and the style's): keyword-only, so that a
+# class may add required fields after its base's optional ones.
+model = partial(dataclass, kw_only=True)

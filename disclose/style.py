@@ -10,17 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Literal, Optional
 
 from .errors import DiscloseError, Location, Problem, display_path
 from .numbers import HUNDRED, ZeroBase
-from .schema import Builder, Count, Number, Record, Text, spec
+from .schema import Builder, Count, Number, Record, Text, model, spec
 from .source import Map, Node, read
-
-model = partial(dataclass, kw_only=True)
 
 SETTINGS = "style.yaml"
 DEFAULT = "xinjiang"          # the style of a data file that names none

@@ -10,7 +10,7 @@ build leaves the outputs of the last build whole and unchanged.
   build and, some of them, at the moment it starts writing; the .txt and .docx must stay
   whole each time (a kill cannot clean up, so temporary files may be left there).
 
-The failures are made from outside `disclose.write` (through `os`, the file system and the
+The failures are made from outside `disclose.output.write` (through `os`, the file system and the
 command line), so that the tests hold whatever way the writer is arranged inside.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-import disclose.write
+import disclose.output.write
 from conftest import CHANGJI, CHANGJI_TITLE, GOLDEN, ROOT, edit
 
 # --- write_all, in-process --------------------------------------------------------------
@@ -117,7 +117,7 @@ def test_a_failure_part_way_leaves_every_old_output_whole(folder, monkeypatch, f
     make, message = FAILURES[failure]
     with pytest.raises(OSError, match=message):      # the failure was really made, and not hidden
         with make(folder, monkeypatch):
-            disclose.write.write_all({folder / name: content for name, content in NEW.items()})
+            disclose.output.write.write_all({folder / name: content for name, content in NEW.items()})
     after = contents(folder)
     for name, old in OLD.items():
         assert after.get(name) == old, f"{name} must keep its old bytes when the writing fails"
@@ -126,7 +126,7 @@ def test_a_failure_part_way_leaves_every_old_output_whole(folder, monkeypatch, f
 
 def test_without_a_failure_every_output_is_replaced(folder):
     """The other side of the test above: the same call, nothing failing, writes every output."""
-    disclose.write.write_all({folder / name: content for name, content in NEW.items()})
+    disclose.output.write.write_all({folder / name: content for name, content in NEW.items()})
     assert contents(folder) == NEW
 
 

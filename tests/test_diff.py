@@ -9,9 +9,9 @@ from lxml import etree
 
 from conftest import CHANGJI, CHANGJI_TITLE, FIXTURES, edit
 from disclose.diff import compare
-from disclose.outline import read
-from disclose.redline import redline
-from disclose.tokens import diff as token_diff, figure_changes, tokenize
+from disclose.diff.outline import read
+from disclose.diff.redline import redline
+from disclose.diff.tokens import diff as token_diff, figure_changes, tokenize
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -118,7 +118,7 @@ def test_an_inserted_item_does_not_make_later_sentences_look_changed(cli, changj
 
 
 def test_alignment_keys_ignore_figures_and_ordinals():
-    from disclose.outline import paragraph_key
+    from disclose.diff.outline import paragraph_key
 
     assert paragraph_key("11.卫生健康支出(类)医疗保障管理事务(款)行政运行(项)：支出决算数为442.32万元") == \
         paragraph_key("12.卫生健康支出(类)医疗保障管理事务(款)行政运行(项)：支出决算数为438.00万元")

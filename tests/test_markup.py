@@ -1,7 +1,7 @@
 """The markup templates write, and its tables' merged cells."""
 import pytest
 
-from disclose.markup import Heading, MarkupError, Orientation, Paragraph, Table, parse
+from disclose.render.markup import Heading, MarkupError, Orientation, Paragraph, Table, parse
 
 
 def test_blocks():

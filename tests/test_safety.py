@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, edit, write
-from disclose.write import NAME_BYTES, safe_stem
+from disclose.output.write import NAME_BYTES, safe_stem
 
 XINJIANG = ROOT / "templates" / "xinjiang"
 LAST_PART = "s12_other_matters.j2"     # the last template of the style's document

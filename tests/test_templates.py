@@ -165,7 +165,7 @@ def test_ningxia_says_none_only_when_the_fund_spent_nothing(tmp_path, section, b
     must not be told it has none."""
     import shutil
 
-    from disclose.build import build
+    from disclose.pipeline import build
 
     path = tmp_path / "xiji-2024.yaml"
     shutil.copy(ROOT / "data" / "xiji-2024.yaml", path)
@@ -174,11 +174,11 @@ def test_ningxia_says_none_only_when_the_fund_spent_nothing(tmp_path, section, b
         start = text.rindex(section)                      # the section itself, not its line in the contents
         return re.split(r"\n[九十]、", text[start:])[0]
 
-    built = part(build(path, force=True, docx=False).text)
+    built = part(build(path, force=True, formats=("txt",)).text)
     assert "具体情况如下：" in built and "无。" in built       # as published
     edit(path, block + "  income: 0.00\n  expenditure: 0.00\n",
          block + "  income: 12345.67\n  expenditure: 12345.67\n")
-    built = part(build(path, force=True, docx=False).text)
+    built = part(build(path, force=True, formats=("txt",)).text)
     assert "12,345.67元" in built and "无。" not in built and "如下" not in built, built
 
 

@@ -7,14 +7,14 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from conftest import CHANGJI, edit
-from disclose.build import build
+from disclose.pipeline import build
 
 W = lambda tag: qn(f"w:{tag}")  # noqa: E731
 
 
 @pytest.fixture(scope="module")
 def doc():
-    return Document(io.BytesIO(build(CHANGJI).docx))
+    return Document(io.BytesIO(build(CHANGJI).outputs["docx"]))
 
 
 def test_every_page_is_a4(doc):
@@ -100,7 +100,7 @@ def test_attachments_are_appended_with_their_own_page_setup(changji_copy, tmp_pa
     section.page_width, section.page_height = Mm(297), Mm(210)
     att.save(tmp_path / "report.docx")
     edit(changji_copy, "other_matters: []", "other_matters: []\nattachments: [report.docx]")
-    doc = Document(io.BytesIO(build(changji_copy).docx))
+    doc = Document(io.BytesIO(build(changji_copy).outputs["docx"]))
     assert doc.paragraphs[-1].text == "附件：评价报告正文" or any(
         p.text == "附件：评价报告正文" for p in doc.paragraphs[-3:])
     last = doc.sections[-1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from .diff import Comparison, Pair, sentences_of
+from .align import Comparison, Pair, sentences_of
 from .tokens import Op
 
 RED, GREEN, BOLD, DIM, RESET = "\033[31m", "\033[32m", "\033[1m", "\033[2m", "\033[0m"

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .errors import DiscloseError, Location, Problem, display_path
-from .markup import Block, Cell, Heading, Paragraph, Table
+from ..errors import DiscloseError, Location, Problem, display_path
+from ..render.markup import Block, Cell, Heading, Paragraph, Table
 from .tokens import mask
 
 _ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]\s*)")
@@ -93,23 +93,19 @@ def read(path: str | Path, style: str | None = None, templates: str | Path | Non
 
 
 def _from_data(path: Path, style: str | None, templates) -> Document:
-    from . import check
-    from .build import render, resolve_style
-    from .load import load
+    from ..pipeline import load_checked, needed, render
 
-    data = load(path)
-    st = resolve_style(data, style, templates)
-    problems = check.run(data, st)
-    rendered = render(data, st)
+    checked = load_checked(path, style, templates)
+    rendered = render(checked.data, checked.style, source=checked.path)
     blocks = [b for part in rendered.parts for b in part]
-    return Document(display_path(path), rendered.title, data.year, blocks, sections(blocks),
-                    problems + rendered.needed, tuple(st.settings.reason_leads))
+    return Document(display_path(path), rendered.title, checked.data.year, blocks, sections(blocks),
+                    checked.problems + needed(checked, rendered), tuple(checked.style.settings.reason_leads))
 
 
 def _reason_leads(style: str | None, templates) -> tuple[str, ...]:
     """A built document does not say its style: the words of `--style` (with `--templates`'
     style.yaml), else those of every shipped style."""
-    from .style import DEFAULT, available, load as load_style
+    from ..style import DEFAULT, available, load as load_style
 
     names = [style] if style else ([DEFAULT] if templates else available())
     leads = (lead for name in names for lead in load_style(name, templates).settings.reason_leads)

@@ -7,7 +7,7 @@ a line break inside a cell written as a space.
 """
 from __future__ import annotations
 
-from .markup import LINE_BREAK, Block, Heading, Orientation, PageBreak, Paragraph, Space, Table
+from ..render.markup import LINE_BREAK, Block, Heading, Orientation, PageBreak, Paragraph, Space, Table
 
 
 def render(parts: list[list[Block]], banner: list[str] | None = None) -> str:
@@ -38,3 +38,8 @@ def render(parts: list[list[Block]], banner: list[str] | None = None) -> str:
 
 def _flat(text: str) -> str:
     return text.replace(LINE_BREAK, " ")
+
+
+def write(rendered) -> bytes:
+    """The .txt output of a build (see `output.FORMATS`)."""
+    return render(rendered.parts).encode("utf-8")

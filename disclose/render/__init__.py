@@ -1,7 +1,7 @@
 """Render the templates of a style into document markup.
 
-Templates receive the derived view (`derive.py`) and a few helpers; they write the
-markup of `markup.py` (headings, paragraphs, tables).  Helpers only format: amounts
+Templates receive the derived view (`derive/`, `view.py`) and a few helpers; they write
+the markup of `markup.py` (headings, paragraphs, tables).  Helpers only format: amounts
 with the style's separators, decimals and unit; percentages; change phrases with the
 style's words for no change and for a zero base; Chinese numerals.
 
@@ -20,10 +20,10 @@ import jinja2
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from .view import Missing, View
-from .errors import DiscloseError, Location, Problem, display_path
-from .numbers import HUNDRED, Change, quantize
-from .style import Style
+from ..view import Missing, View
+from ..errors import DiscloseError, Location, Problem, display_path
+from ..numbers import HUNDRED, Change, quantize
+from ..style import Style
 
 LINE_BREAK = "\u2028"   # a line break inside a table cell (see markup.py)
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .view import Missing, View
-from .numbers import Change
+from ..view import Missing, View
+from ..numbers import Change
 
 WIDTH = 60
 

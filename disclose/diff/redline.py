@@ -15,10 +15,10 @@ from xml.sax.saxutils import escape
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from . import ooxml
-from .diff import Comparison, Pair
+from .. import ooxml
+from .align import Comparison, Pair
 from .tokens import Op, diff as token_diff
-from .word import BODY_PT, FONTS, new_document
+from ..output.word import BODY_PT, FONTS, new_document
 
 W = nsdecls("w")
 

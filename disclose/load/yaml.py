@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import DiscloseError, Problem, display_path
-from .model import Disclosure, Term
-from .schema import Builder
-from .source import Seq, read
+from ..errors import DiscloseError, Problem, display_path
+from ..model import Disclosure, Term
+from ..schema import Builder
+from ..source import Seq, read
 
 
 def load(path: str | Path) -> Disclosure:

@@ -12,7 +12,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from .errors import DiscloseError, Location, Problem
+from ..errors import DiscloseError, Location, Problem
 
 NAME_BYTES = 255      # the longest file name most file systems take (ext4, NTFS, APFS), in UTF-8 bytes
 MAX_PATH = 259        # Windows' MAX_PATH (260) less the terminating NUL, in characters

@@ -6,7 +6,7 @@ and fixed 28 pt line spacing; tables in 宋体, header rows repeated, amounts
 right-aligned; landscape sections where the markup asks.  Readers without these fonts
 (LibreOffice on Linux, WPS on a fresh machine) substitute their own CJK fonts.
 
-Each part of the document is its own `Document`, joined by `assemble.py`.
+Each part of the document is its own `Document`, joined by `assemble.py` (see `docx.py`).
 """
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from . import ooxml
-from .markup import Block, Heading, Orientation, PageBreak, Paragraph, Space, Table
+from .. import ooxml
+from ..render.markup import Block, Heading, Orientation, PageBreak, Paragraph, Space, Table
 
 
 @dataclass(frozen=True)

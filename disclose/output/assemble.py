@@ -20,8 +20,8 @@ from docx.enum.section import WD_SECTION
 from docx.oxml.ns import qn
 from docxcompose.composer import Composer
 
-from . import ooxml
-from .errors import DiscloseError, Location, Problem
+from .. import ooxml
+from ..errors import DiscloseError, Location, Problem
 from .word import FONTS, PAGE_NUMBER_PT
 
 

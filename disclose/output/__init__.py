@@ -1,0 +1,30 @@
+"""The outputs of a build, as a table of formats.
+
+Each format is a module with `write(rendered) -> bytes` (`pipeline.Rendered`: the title,
+the blocks of each part, the data): `text.py` (the .txt twin), `docx.py` (the Word file,
+with `word.py` writing blocks and `assemble.py` joining parts and attachments). A new format
+(a workbook of the tables, a PDF, charts) joins by adding its module and a row to
+`FORMATS`. Modules are imported only when their format is written: `check` and
+`--text-only` never load python-docx. `write.py` writes outputs atomically under safe names.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    suffix: str
+    description: str
+    module: str                 # the module (in this package) whose write(rendered) makes the bytes
+
+    def write(self, rendered) -> bytes:
+        return importlib.import_module(f"{__package__}.{self.module}").write(rendered)
+
+
+FORMATS = {f.name: f for f in (
+    Format("txt", ".txt", "the plain-text twin (what the golden tests and diffs read)", "text"),
+    Format("docx", ".docx", "the Word document (GB/T 9704 layout)", "docx"),
+)}

@@ -1,0 +1,119 @@
+"""The pipeline every command runs: load → check → derive → render → outputs.
+
+    build      load_checked → errors stop it → render → NEEDED stops it → each format's bytes
+    check      load_checked (with --prior) → render, for what the sentences need (NEEDED)
+    diff       load_checked → render: a data file read as a document
+    variables  load → derive: what the templates receive
+
+Nothing is written here: `build()` returns the outputs in memory, by format, and the CLI
+writes them atomically (`output/write.py`); nothing is written when any stage fails.
+The formats are `output.FORMATS`: a new one joins by adding a module and a row there.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import check
+from .derive import derive
+from .errors import ERROR, DiscloseError, Location, Problem
+from .load import load
+from .model import Disclosure
+from .output import FORMATS
+from .render import Renderer
+from .render import markup
+from .style import DEFAULT as DEFAULT_STYLE
+from .style import Style
+from .style import load as load_style
+from .view import View
+
+
+def resolve_style(data: Disclosure, style_name: str | None, templates: str | Path | None) -> Style:
+    """`--style`, else the file's `style:`, else the default; `--templates` in front."""
+    return load_style(style_name or data.style or DEFAULT_STYLE, templates)
+
+
+@dataclass
+class Checked:
+    """A data file loaded, its style resolved and its rules run."""
+
+    path: Path
+    data: Disclosure
+    style: Style
+    problems: list[Problem]             # every finding of the rules (errors, warnings, notes)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+
+def load_checked(path: str | Path, style_name: str | None = None, templates: str | Path | None = None,
+                 prior: str | Path | None = None) -> Checked:
+    data = load(path)
+    style = resolve_style(data, style_name, templates)
+    return Checked(Path(path), data, style, check.run(data, style, load(prior) if prior else None))
+
+
+def view(path: str | Path, style_name: str | None = None,
+         templates: str | Path | None = None) -> tuple[View, Style]:
+    """What the templates receive for a data file (`disclose variables`), and its style."""
+    data = load(path)
+    style = resolve_style(data, style_name, templates)
+    return derive(data, style), style
+
+
+@dataclass
+class Rendered:
+    """The document as blocks, part by part: what every output format writes."""
+
+    title: str
+    parts: list[list[markup.Block]]     # one list of blocks per part of the style
+    needed: list[Problem]               # figures and texts the sentences need and the file lacks
+    data: Disclosure
+    source: Path | None                 # the data file (attachments are relative to it)
+
+
+def render(data: Disclosure, style: Style, check_errors: list[Problem] = (), source: Path | None = None) -> Rendered:
+    """Derive every figure and render every part of the style into blocks."""
+    view = derive(data, style, check_errors)
+    renderer = Renderer(style, data.amount_unit)
+    parts = []
+    for template in style.settings.parts:
+        text = renderer.render(template, view)
+        try:
+            parts.append(markup.parse(text, template))
+        except markup.MarkupError as exc:
+            raise DiscloseError([Problem(Location(template), "TEMPLATE", str(exc),
+                                         "fix the markup the template writes (see render/markup.py)")])
+    title = next((b.text for blocks in parts for b in blocks if isinstance(b, markup.Heading) and b.level == 0),
+                 f"{data.unit}{data.year}")
+    return Rendered(title, parts, renderer.missing_problems(), data, source)
+
+
+def needed(checked: Checked, rendered: Rendered) -> list[Problem]:
+    """What the sentences need and the file lacks, unless the file silences NEEDED."""
+    return [] if check.NEEDED in check.silenced_rules(checked.data) else rendered.needed
+
+
+@dataclass
+class Built:
+    title: str
+    outputs: dict[str, bytes]                                # by format name (output.FORMATS)
+    problems: list[Problem] = field(default_factory=list)    # what check reported (infos, warnings…)
+
+    @property
+    def text(self) -> str:
+        return self.outputs["txt"].decode("utf-8")
+
+
+def build(path: str | Path, style_name: str | None = None, templates: str | Path | None = None,
+          force: bool = False, formats: tuple[str, ...] = ("txt", "docx")) -> Built:
+    checked = load_checked(path, style_name, templates)
+    if checked.errors and not force:
+        raise DiscloseError(checked.errors)
+    rendered = render(checked.data, checked.style, checked.errors, checked.path)
+    missing = needed(checked, rendered)
+    if missing and not force:
+        raise DiscloseError(missing)
+    outputs = {name: FORMATS[name].write(rendered) for name in formats}
+    return Built(rendered.title, outputs, checked.problems + missing)
