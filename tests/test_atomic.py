@@ -108,6 +108,8 @@ FAILURES = {
     # name: (how it fails, what the error says)
     "second-output-fsync-fails": (lambda f, mp: failing("fsync", 2, f, mp), "injected failure of os.fsync"),
     "first-rename-fails": (lambda f, mp: failing("replace", 1, f, mp), "injected failure of os.replace"),
+    # the first output already renamed into place: it is put back, so the two stay one build's
+    "second-rename-fails": (lambda f, mp: failing("replace", 2, f, mp), "injected failure of os.replace"),
     "second-output-too-big": (lambda f, mp: file_size_limit(4096), "File too large"),
 }
 

@@ -2,7 +2,10 @@
 
 Every output is first written in full to a temporary file in the same folder, then
 renamed into place (`os.replace` is atomic on one file system).  When anything fails
-before the renames, no output exists or is touched; the temporary files are removed.
+before the renames, no output is touched; when a rename fails after others succeeded, the
+outputs already replaced are put back from hard links kept for the purpose (where the file
+system has them).  The temporary files are removed either way; only a killed process can
+leave one (`.disclose-*.tmp`), never a half-written output.
 """
 from __future__ import annotations
 
@@ -67,15 +70,45 @@ def write_all(outputs: dict[Path, bytes]) -> None:
                 os.chmod(tmp, target.stat().st_mode & 0o777)
             else:
                 os.chmod(tmp, 0o666 & ~_umask())
-        for tmp, target in temps:
-            os.replace(tmp, target)
+        _rename_all(temps)
         temps.clear()
     finally:
         for tmp, _ in temps:
-            try:
-                os.unlink(tmp)
-            except FileNotFoundError:
-                pass
+            _remove(tmp)
+
+
+def _rename_all(temps: list[tuple[str, Path]]) -> None:
+    """Rename every temporary file over its target; if a rename fails part way, put the
+    targets already replaced back as they were (from hard links kept for the purpose), so
+    that the outputs stay one build's: all new or all old."""
+    backups: list[tuple[str | None, Path]] = []
+    try:
+        for tmp, target in temps:
+            backup = None
+            if target.exists():
+                backup = f"{tmp}.old"
+                try:
+                    os.link(target, backup)
+                except OSError:           # a file system without hard links: no way back
+                    backup = None
+            backups.append((backup, target))
+            os.replace(tmp, target)
+    except BaseException:
+        for backup, target in backups[:-1]:        # the last one's rename is the one that failed
+            if backup is not None:
+                os.replace(backup, target)
+        raise
+    finally:
+        for backup, _ in backups:
+            if backup is not None:
+                _remove(backup)
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
 
 
 def _umask() -> int:
