@@ -23,7 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--templates", metavar="DIR", help="your own template folder, searched before the style's")
     b.add_argument("--force", action="store_true",
                    help="write the document even when checks fail; the errors are printed on its first page")
-    b.add_argument("--text-only", action="store_true", help="write only the .txt (faster; no Word file)")
+    b.add_argument("--formats", metavar="LIST", default="txt,docx,xlsx",
+                   help="the outputs to write, comma-separated: txt, docx, xlsx (default: all three)")
+    b.add_argument("--text-only", action="store_true", help="write only the .txt (the same as --formats txt)")
 
     c = sub.add_parser("check", help="report every inconsistency of a data file, each with its line")
     c.add_argument("data", nargs="?", help="the year's data file")
@@ -89,7 +91,12 @@ def _build(args) -> int:
     from .output.write import inside, safe_stem, write_all
     from .pipeline import build
 
-    formats = ("txt",) if args.text_only else ("txt", "docx")
+    formats = ("txt",) if args.text_only else tuple(dict.fromkeys(f.strip() for f in args.formats.split(",")))
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        print(f"disclose build: error: unknown format {', '.join(unknown) or '(none)'}; use "
+              f"{', '.join(FORMATS)}", file=sys.stderr)
+        return EXIT_USAGE
     built = build(args.data, args.style, args.templates, force=args.force, formats=formats)
     for problem in built.problems:
         print(problem.format(), file=sys.stderr)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from . import check
 from .derive import derive
@@ -71,23 +72,27 @@ class Rendered:
     needed: list[Problem]               # figures and texts the sentences need and the file lacks
     data: Disclosure
     source: Path | None                 # the data file (attachments are relative to it)
+    style: Style
+    render_template: Callable[[str], list[markup.Block]]   # one more template of the style, as blocks
 
 
 def render(data: Disclosure, style: Style, check_errors: list[Problem] = (), source: Path | None = None) -> Rendered:
     """Derive every figure and render every part of the style into blocks."""
     view = derive(data, style, check_errors)
     renderer = Renderer(style, data.amount_unit)
-    parts = []
-    for template in style.settings.parts:
+
+    def blocks(template: str) -> list[markup.Block]:
         text = renderer.render(template, view)
         try:
-            parts.append(markup.parse(text, template))
+            return markup.parse(text, template)
         except markup.MarkupError as exc:
             raise DiscloseError([Problem(Location(template), "TEMPLATE", str(exc),
                                          "fix the markup the template writes (see render/markup.py)")])
-    title = next((b.text for blocks in parts for b in blocks if isinstance(b, markup.Heading) and b.level == 0),
+
+    parts = [blocks(template) for template in style.settings.parts]
+    title = next((b.text for part in parts for b in part if isinstance(b, markup.Heading) and b.level == 0),
                  f"{data.unit}{data.year}")
-    return Rendered(title, parts, renderer.missing_problems(), data, source)
+    return Rendered(title, parts, renderer.missing_problems(), data, source, style, blocks)
 
 
 def needed(checked: Checked, rendered: Rendered) -> list[Problem]:

@@ -108,6 +108,8 @@ class StyleSettings(Record):
     parts: list[Text] = spec("the templates that make the document's parts, in order; each part "
                              "starts on a new page and is joined with docxcompose")
     glossary: Text = spec("the file (in the template folders) holding the default glossary")
+    workbook: list[Text] = spec("the templates of the 附表 workbook (`--xlsx`), one sheet each, in order: "
+                                "the nine 公开 tables", default_factory=lambda: [f"tables/t0{n}.j2" for n in range(1, 10)])
 
     @property
     def zero(self) -> ZeroBase:

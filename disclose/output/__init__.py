@@ -2,8 +2,8 @@
 
 Each format is a module with `write(rendered) -> bytes` (`pipeline.Rendered`: the title,
 the blocks of each part, the data): `text.py` (the .txt twin), `docx.py` (the Word file,
-with `word.py` writing blocks and `assemble.py` joining parts and attachments). A new format
-(a workbook of the tables, a PDF, charts) joins by adding its module and a row to
+with `word.py` writing blocks and `assemble.py` joining parts and attachments), `xlsx.py`
+(the nine tables as a workbook). A new format (a PDF, charts) joins by adding its module and a row to
 `FORMATS`. Modules are imported only when their format is written: `check` and
 `--text-only` never load python-docx. `write.py` writes outputs atomically under safe names.
 """
@@ -27,4 +27,5 @@ class Format:
 FORMATS = {f.name: f for f in (
     Format("txt", ".txt", "the plain-text twin (what the golden tests and diffs read)", "text"),
     Format("docx", ".docx", "the Word document (GB/T 9704 layout)", "docx"),
+    Format("xlsx", ".xlsx", "the nine 公开 tables as a workbook, one sheet each (the 附表)", "xlsx"),
 )}
