@@ -70,9 +70,13 @@ def _sheet(book, f: _Formats, blocks: list[Block], used: set[str]) -> None:
     ws.set_paper(9)                     # A4
     ws.fit_to_pages(1, 0)
     ws.hide_gridlines(2)
-    scale = 60 / sum(table.widths)      # the sheet about as wide as a landscape page
+    # wide enough for the longest unmerged text of each column (no wrapping, which spreadsheet
+    # programs do not size rows for); printing fits the sheet to the page's width
+    scale = 60 / sum(table.widths)
     for column, w in enumerate(table.widths):
-        ws.set_column(column, column, max(4.0, w * scale))
+        texts = [row[column].text for row in table.rows
+                 if not row[column].covered and row[column].colspan == 1]
+        ws.set_column(column, column, min(60.0, max(w * scale, *(_display_width(t) + 2 for t in texts))))
     row = 0
     ws.merge_range(row, 0, row, width - 1, title, f.title) if width > 1 else ws.write(row, 0, title, f.title)
     ws.set_row(row, 28)
@@ -113,6 +117,11 @@ def _sheet(book, f: _Formats, blocks: list[Block], used: set[str]) -> None:
     for p in after:
         ws.write(row, 0, p.text, f.left)
         row += 1
+
+
+def _display_width(text: str) -> float:
+    """Columns a text takes in a spreadsheet: a CJK character about two, others one."""
+    return sum(2 if ord(ch) > 0x2E80 else 1.1 for ch in text)
 
 
 def _sheet_name(text: str, used: set[str]) -> str:
