@@ -50,6 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--templates", metavar="DIR", help="your own template folder, as for build: its templates for "
                    "data files, its style.yaml's `reason_leads` for built files")
 
+    n = sub.add_parser("init", help="next year's data file, rolled forward from last year's")
+    n.add_argument("new", help="the data file to write, e.g. 2025.yaml (it must not exist)")
+    n.add_argument("--from", dest="last", metavar="LAST.yaml", required=True,
+                   help="last year's data file: its 本年 become the 上年, its texts and reasons are carried")
+    n.add_argument("--force", action="store_true", help="overwrite NEW if it exists")
+
     v = sub.add_parser("variables", help="print what the templates receive for a data file")
     v.add_argument("data", help="a data file")
     v.add_argument("--style", help="house style (default: the file's `style:`, else xinjiang)")
@@ -67,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
             return _styles()
         if args.command == "diff":
             return _diff(args)
+        if args.command == "init":
+            return _init(args)
         if args.command == "variables":
             from .pipeline import view
             from .render.variables import variables
@@ -107,6 +115,25 @@ def _build(args) -> int:
     write_all(outputs)
     for path in outputs:
         print(f"wrote {display_path(path)}")
+    return EXIT_OK
+
+
+def _init(args) -> int:
+    from .output.write import write_all
+    from .rollforward import roll_forward
+
+    new = Path(args.new)
+    if new.exists() and not args.force:
+        print(f"disclose init: {display_path(new)} exists; choose another name, or --force to replace it",
+              file=sys.stderr)
+        return EXIT_USAGE
+    rolled = roll_forward(args.last)
+    write_all({new: rolled.text.encode("utf-8")})
+    print(f"wrote {display_path(new)}: {rolled.empty} figures to fill in, {rolled.reasons} reasons and "
+          f"explanations to review; `disclose check {display_path(new)}` lists them")
+    if rolled.projects:
+        print(f"last year's {len(rolled.projects)} self-evaluation forms were not carried (listed in the file's "
+              "header comment)")
     return EXIT_OK
 
 

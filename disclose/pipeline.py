@@ -18,7 +18,7 @@ from typing import Callable
 from . import check
 from .derive import derive
 from .errors import ERROR, DiscloseError, Location, Problem
-from .load import load
+from .load import load, load_with_empty
 from .model import Disclosure
 from .output import FORMATS
 from .render import Renderer
@@ -50,9 +50,9 @@ class Checked:
 
 def load_checked(path: str | Path, style_name: str | None = None, templates: str | Path | None = None,
                  prior: str | Path | None = None) -> Checked:
-    data = load(path)
+    data, empty = load_with_empty(path)         # figures not filled in yet: EMPTY errors
     style = resolve_style(data, style_name, templates)
-    return Checked(Path(path), data, style, check.run(data, style, load(prior) if prior else None))
+    return Checked(Path(path), data, style, empty + check.run(data, style, load(prior) if prior else None))
 
 
 def view(path: str | Path, style_name: str | None = None,
@@ -114,8 +114,9 @@ class Built:
 def build(path: str | Path, style_name: str | None = None, templates: str | Path | None = None,
           force: bool = False, formats: tuple[str, ...] = ("txt", "docx")) -> Built:
     checked = load_checked(path, style_name, templates)
-    if checked.errors and not force:
-        raise DiscloseError(checked.errors)
+    stop = check.blocking(checked.problems)
+    if stop and not force:
+        raise DiscloseError(stop)
     rendered = render(checked.data, checked.style, checked.errors, checked.path)
     missing = needed(checked, rendered)
     if missing and not force:

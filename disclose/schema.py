@@ -105,13 +105,26 @@ def type_hints(cls) -> dict:
 
 # --- the builder ----------------------------------------------------------------------
 
+class Unfilled(Decimal):
+    """A figure left empty in a file rolled forward (`disclose init`): it counts as 0, and rules
+    that compare it (REASON-STALE) know it is not this year's figure yet."""
+
+
 class Builder:
-    def __init__(self, amount_places: int = 2):
+    def __init__(self, amount_places: int = 2, empty_figures: bool = False):
         self.problems: list[Problem] = []
         self.amount_places = amount_places
+        # `empty_figures`: an amount or count left empty (a file rolled forward by `disclose init`
+        # before this year's figures are in) is reported as EMPTY and read as 0, so that every
+        # other rule can still run; the problem is an error all the same.
+        self.empty_figures = empty_figures
 
     def error(self, loc: Location, rule: str, message: str, hint: str) -> None:
         self.problems.append(Problem(loc, rule, message, hint))
+
+    def _empty(self, node: Node, where: str) -> None:
+        self.error(node.loc, "EMPTY", f"{where} is not filled in yet",
+                   "enter this year's figure from the 决算 tables, or delete the key")
 
     def build(self, cls, node: Node, where: str, at: Location | None = None):
         """A record of `cls` from a mapping; `at` is the line of the key that holds it."""
@@ -159,6 +172,9 @@ class Builder:
         if origin in (Union, types.UnionType):
             args = [a for a in get_args(hint) if a is not type(None)]
             if isinstance(node, Scalar) and node.is_null:
+                if self.empty_figures and get_origin(args[0]) is Annotated and \
+                        get_args(args[0])[1] in (AMOUNT, NUMBER, COUNT):
+                    self._empty(node, where)            # an optional figure whose key waits for it
                 return None
             return self.convert(args[0], node, where, f, at)
         if origin is list:
@@ -220,6 +236,9 @@ class Builder:
                        f"write {kind.example}")
             return _BAD
         if node.is_null:
+            if self.empty_figures and kind in (AMOUNT, COUNT, NUMBER):
+                self._empty(node, where)
+                return 0 if kind is COUNT else Unfilled("0.00")
             self.error(node.loc, "MISSING", f"{where} is empty", f"write {kind.example}, or remove the key")
             return _BAD
         text = node.text

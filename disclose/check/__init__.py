@@ -18,6 +18,6 @@ Rules never print; `run()` collects, drops what the file silences (each with a w
 reason) and returns the rest.  The sums they hold the file to are `accounts.py`'s.
 """
 from . import file, totals, tables, texts, performance, prior  # noqa: F401  (registers the rules, in this order)
-from .rules import NEEDED, RULES, Context, Rule, rule, run, silenced_rules
+from .rules import NEEDED, RULES, Context, Rule, blocking, rule, run, silenced_rules
 
-__all__ = ["NEEDED", "RULES", "Context", "Rule", "rule", "run", "silenced_rules"]
+__all__ = ["NEEDED", "RULES", "Context", "Rule", "blocking", "rule", "run", "silenced_rules"]

@@ -17,9 +17,13 @@ def texts(record, path: str = "") -> Iterator[tuple[Record, str, str, str]]:
             continue
         value = getattr(record, f.name)
         where = f"{path}.{f.name}" if path else f.name
-        values = value if isinstance(value, list) else [value]
-        for i, v in enumerate(values):
-            w = f"{where}[{i + 1}]" if isinstance(value, list) else where
+        if isinstance(value, dict):
+            pairs = [(f"{where}.{k}", v) for k, v in value.items()]
+        elif isinstance(value, list):
+            pairs = [(f"{where}[{i + 1}]", v) for i, v in enumerate(value)]
+        else:
+            pairs = [(where, value)]
+        for w, v in pairs:
             if isinstance(v, str):
                 yield record, f.name, v, w
             elif is_dataclass(v):

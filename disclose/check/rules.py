@@ -20,14 +20,16 @@ class Rule:
     run: Callable[["Context"], Iterable[Problem]]
     needs_prior: bool = False
     by_render: bool = False       # found by rendering the text, not by a function over the data
+    blocks_build: bool = False    # build refuses while it stands, even as a warning
 
 
 RULES: list[Rule] = []
 
 
-def rule(id: str, severity: str, description: str, needs_prior: bool = False, by_render: bool = False):
+def rule(id: str, severity: str, description: str, needs_prior: bool = False, by_render: bool = False,
+         blocks_build: bool = False):
     def register(func):
-        RULES.append(Rule(id, severity, description, func, needs_prior, by_render))
+        RULES.append(Rule(id, severity, description, func, needs_prior, by_render, blocks_build))
         return func
     return register
 
@@ -109,6 +111,12 @@ def run(data: Disclosure, style: Style, prior: Disclosure | None = None,
         problems.extend(r.run(ctx))
     silenced = silenced_rules(data)
     return [p for p in problems if p.rule not in silenced]
+
+
+def blocking(problems: list[Problem]) -> list[Problem]:
+    """What stops a build: every error, and whatever a rule that blocks builds reports."""
+    blockers = {r.id for r in RULES if r.blocks_build}
+    return [p for p in problems if p.severity == ERROR or p.rule in blockers]
 
 
 def silenced_rules(data: Disclosure) -> dict[str, str]:

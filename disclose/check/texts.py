@@ -1,8 +1,15 @@
 """Rules of the narrative: the reasons the style explains, and what its sentences need."""
 from __future__ import annotations
 
+from dataclasses import fields, is_dataclass
+from decimal import Decimal
+
+from .. import accounts
 from ..accounts import items
-from ..errors import ERROR
+from ..errors import ERROR, WARNING
+from ..model import UNREVIEWED
+from ..schema import Unfilled
+from .file import texts
 from .rules import NEEDED, Context, fmt, rule
 
 
@@ -31,3 +38,79 @@ def needed(ctx: Context):
     """Listed here so that it can be silenced and is in the catalogue; the render stage reports it
     (`view.Missing`), since only the style's templates know what their sentences need."""
     return ()
+
+
+# --- reasons carried from last year (disclose init) ---------------------------------------------
+
+REASON_STALE = "REASON-STALE"
+_UP = ("增加", "增长", "上升", "提高", "新增", "上涨", "增多")
+_DOWN = ("减少", "下降", "降低", "减小", "压减", "下调", "缩减")
+
+
+def _unfilled(*records) -> bool:
+    """Whether any figure of these records (or of their parts) is still empty."""
+    def walk(value):
+        if isinstance(value, Unfilled):
+            return True
+        if isinstance(value, list):
+            return any(walk(v) for v in value)
+        if is_dataclass(value):
+            return any(walk(getattr(value, f.name)) for f in fields(value) if f.name != "meta")
+        return False
+    return any(walk(r) for r in records)
+
+
+def _figures(ctx: Context, record, key: str):
+    """The two figures a reason explains: (base, this year's, what the base is) or None; a
+    total summed from a figure still empty is itself `Unfilled`."""
+    d = ctx.data
+    budget = key == "budget_reason"
+
+    def summed(value, *parts):
+        return Unfilled(value) if _unfilled(*parts) else value
+
+    if record is d.overall:
+        return d.overall.prior_total, summed(accounts.grand_totals(d)[0], d.income), "上年"
+    if record is d.fiscal:
+        spent = summed(accounts.fiscal_spending(d), d.general_budget)
+        return ((d.fiscal.budget, spent, "年初预算") if budget else
+                (d.fiscal.prior_total, summed(accounts.fiscal_total_in(d), d.income, d.fiscal), "上年"))
+    if record is d.general_budget:
+        spent = summed(accounts.general_budget_spending(d), d.general_budget)
+        return ((d.general_budget.budget, spent, "年初预算") if budget else
+                (accounts.general_budget_prior(d), spent, "上年"))
+    base = getattr(record, "budget" if budget else "prior", None)
+    current = getattr(record, "current", getattr(record, "expenditure", None))
+    if isinstance(base, Decimal) and isinstance(current, Decimal):
+        return base, current, "年初预算" if budget else "上年"
+    return None
+
+
+@rule(REASON_STALE, WARNING, "a reason carried from last year by `disclose init` is reviewed (its mark deleted); "
+      "one that says 增加 over a figure that fell, or 减少 over one that rose, is an error", blocks_build=True)
+def reason_stale(ctx: Context):
+    for record, key, value, where in texts(ctx.data):
+        if not value.startswith(UNREVIEWED):
+            continue
+        text = value[len(UNREVIEWED):]
+        figures = _figures(ctx, record, key)
+        if figures is None or figures[0] is None:
+            yield ctx.problem(record.loc(key), f"{where} is last year's text, not yet reviewed: {text[:60]}",
+                              f"check it against this year's figures, rewrite it if needed, and delete {UNREVIEWED}")
+            continue
+        base, current, against = figures
+        unfilled = isinstance(current, Unfilled) or isinstance(base, Unfilled)
+        now = "not filled in yet" if isinstance(current, Unfilled) else fmt(current)
+        then = "not filled in yet" if isinstance(base, Unfilled) else fmt(base)
+        said_up, said_down = any(w in text for w in _UP), any(w in text for w in _DOWN)
+        wrong = not unfilled and ((said_up and not said_down and current < base) or
+                                  (said_down and not said_up and current > base))
+        if wrong:
+            yield ctx.problem(record.loc(key), f"{where}, carried from last year, says "
+                              f"{'增加' if said_up else '减少'} but the figure {'fell' if current < base else 'rose'}: "
+                              f"{against} {then} → 本年 {now}: {text[:60]}",
+                              f"rewrite the reason for this year's figures and delete {UNREVIEWED}", severity=ERROR)
+        else:
+            yield ctx.problem(record.loc(key), f"{where} is last year's text, not yet reviewed ({against} {then} "
+                              f"→ 本年 {now}): {text[:60]}",
+                              f"check it against the figures, rewrite it if needed, and delete {UNREVIEWED}")

@@ -150,8 +150,9 @@ def basic_within(ctx: Context):
 @rule("OPERATING-COSTS", ERROR, "机关运行经费 equals 公用经费 where the file says the two coincide")
 def operating_costs(ctx: Context):
     oc, b = ctx.data.operating_costs, ctx.data.basic
-    if oc.equals_public and oc.current != b.public:
-        yield ctx.problem(oc.loc("current"), f"机关运行经费 {fmt(oc.current)} is not the 公用经费 {fmt(b.public)} "
+    public = accounts.personnel_and_public(b)[1]
+    if oc.equals_public and public is not None and oc.current != public:
+        yield ctx.problem(oc.loc("current"), f"机关运行经费 {fmt(oc.current)} is not the 公用经费 {fmt(public)} "
                           f"(line {b.loc('public').line}), though `equals_public` says they coincide",
                           "correct one of them, or set equals_public: false",
                           related=[b.loc("public")])

@@ -82,7 +82,7 @@ def derive_tables(data: Disclosure, v: View) -> View:
 
     # 公开05 一般公共预算财政拨款支出决算表
     t05_rows = _hierarchy(data, ("total", "basic", "project"), _gb_of, lambda i: i.current != 0)
-    gb_basic = v.basic.total
+    gb_basic = accounts.basic_total(data.basic)      # None (a blank cell) when 人员经费 or 公用经费 is unknown
     t05_total = View(total=v.general_budget.current, basic=gb_basic,
                      project=v.general_budget.current - gb_basic if gb_basic is not None else None)
 

@@ -4,6 +4,6 @@
 
 A workbook reader (the 决算 software's nine tables) joins here as a module of its own.
 """
-from .yaml import load, load_terms
+from .yaml import load, load_terms, load_with_empty
 
-__all__ = ["load", "load_terms"]
+__all__ = ["load", "load_terms", "load_with_empty"]

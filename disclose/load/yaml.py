@@ -10,12 +10,23 @@ from ..source import Seq, read
 
 
 def load(path: str | Path) -> Disclosure:
-    node = read(path, display_path(path))
-    builder = Builder()
-    data = builder.build(Disclosure, node, "")
-    if builder.problems or data is None:
-        raise DiscloseError(builder.problems)
+    data, empty = load_with_empty(path)
+    if empty:
+        raise DiscloseError(empty)
     return data
+
+
+def load_with_empty(path: str | Path) -> tuple[Disclosure, list[Problem]]:
+    """The data, and an EMPTY error for each figure left empty (read as 0): a file rolled
+    forward by `disclose init` can be checked before its figures are in. Any other problem
+    raises, as `load` does."""
+    node = read(path, display_path(path))
+    builder = Builder(empty_figures=True)
+    data = builder.build(Disclosure, node, "")
+    empty = [p for p in builder.problems if p.rule == "EMPTY"]
+    if len(empty) != len(builder.problems) or data is None:
+        raise DiscloseError(builder.problems)
+    return data, empty
 
 
 def load_terms(path: Path) -> list[Term]:

@@ -1,0 +1,251 @@
+"""`disclose init NEW.yaml --from LAST.yaml`: next year's data file, rolled forward.
+
+Last year's file is read twice: as typed data (for the sums: 上年收支总计, 财政拨款总计, the
+“三公” and economic-class totals, from `accounts.py`) and as YAML nodes with their raw text,
+which are rewritten record by record and written back in the same order:
+
+- `year` + 1; the unit, its texts (职能, 机构, 科室, glossary additions, silences) carried;
+- every 上年 figure := last year's 本年 figure of the same line (a 项 by its code, each “三公”
+  part, 机关运行经费, each headcount, each economic class), every 年初 carry-over := last
+  year's 年末;
+- every 本年 figure (and 年初预算, counts, 资产) left empty: `check` names each (EMPTY) until it
+  is filled in, by hand or from the tables;
+- every reason and explanation carried with the marker `UNREVIEWED` in front: `check` lists
+  each (REASON-STALE) beside both years' figures, and `build` refuses to print it until a
+  person has reviewed it and deleted the marker;
+- last year's self-evaluation forms and annex are not carried (a new year's targets are new
+  data); the forms' project names are listed in a comment.
+"""
+from __future__ import annotations
+
+import json
+import types
+from dataclasses import dataclass, is_dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Union, get_args, get_origin
+
+from . import accounts
+from .errors import display_path
+from .load import load
+from .model import UNREVIEWED, Disclosure
+from .numbers import quantize
+from .schema import model_fields, type_hints
+from .source import NULL, Map, Node, Scalar, Seq, read
+
+REASONS = {"reason", "budget_reason", "fleet_difference_reason", "content"}
+TEXT_LISTS = {"other_matters"}                      # explanations, one per item: marked too
+DROPPED = {"annex", "attachments", "stated_total", "grand_total", "stated_current", "stated_budget",
+           "stated_projects_budget", "stated_projects_executed"}
+
+
+@dataclass
+class Rolled:
+    text: str                   # the new data file
+    reasons: int                # reasons and explanations marked unreviewed
+    empty: int                  # figures left empty
+    projects: list[str]         # last year's self-evaluation projects, not carried
+
+
+class _Roll:
+    def __init__(self, last: Disclosure):
+        self.last = last
+        self.reasons = 0
+        self.empty = 0
+
+    # --- nodes -------------------------------------------------------------------------------
+
+    def empty_figure(self) -> Scalar:
+        self.empty += 1
+        return Scalar("", NULL, None)
+
+    def mark(self, node: Node) -> Node:
+        if isinstance(node, Scalar) and not node.is_null and node.text and not node.text.startswith(UNREVIEWED):
+            self.reasons += 1
+            return Scalar(UNREVIEWED + node.text, "tag:yaml.org,2002:str", node.loc, quoted=True)
+        return node
+
+    def figure(self, value) -> Scalar:
+        return Scalar(f"{quantize(Decimal(value)):f}" if isinstance(value, Decimal) else str(value),
+                      "tag:yaml.org,2002:int", None)
+
+    # --- records -----------------------------------------------------------------------------
+
+    def record(self, node: Node, path: str, cls: type | None = Disclosure) -> Node:
+        """A mapping of the file, rolled forward by its keys; `path` is where it sits and `cls`
+        the model record it is (None where the model has a plain mapping)."""
+        if not isinstance(node, Map):
+            return node
+        names = {f.name for f in model_fields(cls)} if cls is not None else set()
+        out: list[tuple[str, object, Node]] = []
+        keys = node.keys()
+        for key, loc, value in node.entries:
+            here = f"{path}.{key}" if path else key
+            new = self.field(key, value, here, node, keys, _part_type(cls, key))
+            if new is not None:
+                out.append((key, loc, new))
+            current = node.get("current")
+            if (key == "current" and "prior" in names and "prior" not in keys and isinstance(current, Scalar)
+                    and not current.is_null and not path.endswith(("functions[]", "functions[].items[]"))):
+                out.append(("prior", loc, Scalar(current.text, current.tag, loc)))   # 上年 := last year's 本年
+        return Map(out, node.loc)
+
+    def field(self, key: str, value: Node, here: str, parent: Map, keys: list[str],
+              cls: type | None) -> Node | None:
+        last = self.last
+        if key in DROPPED:
+            return None
+        special = {
+            "year": lambda: Scalar(str(last.year + 1), "tag:yaml.org,2002:int", value.loc),
+            "overall.prior_total": lambda: self.figure(accounts.grand_totals(last)[0]),
+            "fiscal.prior_total": lambda: self.figure(accounts.fiscal_total_in(last)),
+            "fiscal.carryover_start": lambda: self.figure(last.fiscal.carryover_end),
+            "income.carryover_start": lambda: self.figure(last.expenditure.carryover_end),
+            "three_public.stated_prior": lambda: self.figure(accounts.three_public_column(last.three_public,
+                                                                                          "current")),
+            "three_public.vehicles.prior": lambda: self.figure(accounts.vehicles_column(last.three_public,
+                                                                                         "current")),
+            "performance": lambda: Map([], value.loc),
+            "general_budget.prior": lambda: None,           # computed from the 项's 上年
+            "general_budget.budget": lambda: None,
+        }
+        if here in special:
+            return special[here]()
+        if key in REASONS:
+            return self.mark(value)
+        if key in TEXT_LISTS and isinstance(value, Seq):
+            return Seq([self.mark(v) for v in value.items], value.loc)
+        if key == "economic" and isinstance(value, Map):        # amounts by economic code: this year's
+            return Map([(k, loc, self.empty_figure()) for k, loc, v in value.entries
+                        if isinstance(v, Scalar) and Decimal(v.text or "0") != 0], value.loc)
+        if key == "classes" and here == "basic.classes" and isinstance(value, Map):
+            return Map([(code, loc, self.economic_class(code, v)) for code, loc, v in value.entries], value.loc)
+        if key in ("current", "prior") and here.endswith(("functions[].current", "functions[].prior",
+                                                          "functions[].items[].current", "functions[].items[].prior")):
+            return None                                       # a 类's or 款's total as printed: computed
+        if key == "current" and isinstance(value, Scalar):
+            return self.empty_figure()                        # this year's 决算: new data
+        if key == "prior":                                    # 上年 := last year's 本年 of the same line
+            source = parent.get("current") or parent.get("expenditure")
+            if isinstance(source, Scalar) and not source.is_null:
+                return Scalar(source.text, source.tag, value.loc)
+            return None
+        if key == "carryover_start" and here.startswith(("government_fund", "state_capital")):
+            fund = getattr(last, here.split(".")[0])
+            return self.figure(fund.carryover_end) if fund else value
+        if isinstance(value, Map):
+            return self.record(value, here, cls)
+        if isinstance(value, Seq):
+            return Seq([self.record(v, f"{here}[]", cls) for v in value.items], value.loc)
+        if isinstance(value, Scalar) and _is_figure(value) and not _is_identity(key):
+            return self.empty_figure()
+        return value
+
+    def economic_class(self, code: str, node: Node) -> Node:
+        if not isinstance(node, Map):
+            return node
+        prior = accounts.economic_class(self.last.basic.economic, code) if self.last.basic.economic else None
+        out = []
+        for key, loc, value in node.entries:
+            if key == "prior" and prior is not None:
+                out.append((key, loc, self.figure(prior)))
+            elif key == "budget":
+                continue                                       # this year's 年初预算: new data
+            elif key in REASONS:
+                out.append((key, loc, self.mark(value)))
+            else:
+                out.append((key, loc, value))
+        return Map(out, node.loc)
+
+
+def _part_type(cls: type | None, key: str) -> type | None:
+    """The model record a key of `cls` holds (the item type of a list), or None."""
+    if cls is None:
+        return None
+    hint = type_hints(cls).get(key)
+    while hint is not None and get_origin(hint) in (list, Union, types.UnionType):
+        hint = next((a for a in get_args(hint) if a is not type(None)), None)
+    return hint if is_dataclass(hint) else None
+
+
+def _is_figure(node: Scalar) -> bool:
+    return not node.quoted and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+def _is_identity(key: str) -> bool:
+    """Keys whose numbers are not figures of the year: the year itself, codes, weights."""
+    return key in ("year", "code", "weight", "funds_weight", "both_zero", "from_zero")
+
+
+def roll_forward(last_path: str | Path) -> Rolled:
+    last = load(last_path)
+    node = read(last_path, display_path(last_path))
+    roll = _Roll(last)
+    rolled = roll.record(node, "")
+    projects = [p.name for p in last.performance.projects]
+    header = [
+        f"# {last.unit} {last.year + 1}年度 — rolled forward from {display_path(last_path)} by `disclose init`.",
+        f"# 上年 figures are {last.year}'s 本年; {last.year + 1}'s figures are empty: `disclose check` names each",
+        "# (EMPTY) until they are filled in. Reasons and explanations carried from last year begin with",
+        f"# {UNREVIEWED}: review each (check lists them as REASON-STALE beside both years' figures),",
+        "# rewrite it if the figures moved, and delete the marker; build refuses to print it before.",
+    ]
+    if projects:
+        header += [f"# {last.year}'s 项目支出绩效自评表 (not carried: a new year's targets are new data):"]
+        header += [f"#   - {name}" for name in projects]
+    return Rolled("\n".join(header) + "\n" + emit(rolled), roll.reasons, roll.empty, projects)
+
+
+# --- writing YAML back -----------------------------------------------------------------------
+
+def emit(node: Node, indent: int = 0) -> str:
+    return "".join(_lines(node, indent))
+
+
+def _lines(node: Node, indent: int):
+    pad = "  " * indent
+    if isinstance(node, Map):
+        for key, _, value in node.entries:
+            k = json.dumps(key, ensure_ascii=False) if not key.isidentifier() else key
+            if isinstance(value, Scalar):
+                yield f"{pad}{k}:{_scalar(value, indent)}\n"
+            elif isinstance(value, Map) and not value.entries:
+                yield f"{pad}{k}: {{}}\n"
+            elif isinstance(value, Seq) and not value.items:
+                yield f"{pad}{k}: []\n"
+            else:
+                yield f"{pad}{k}:\n"
+                yield from _lines(value, indent + 1)
+    elif isinstance(node, Seq):
+        for item in node.items:
+            if isinstance(item, Scalar):
+                yield f"{pad}-{_scalar(item, indent)}\n"
+            else:
+                inner = list(_lines(item, indent + 1))
+                if inner:
+                    inner[0] = f"{pad}- " + inner[0].lstrip()
+                yield from inner
+    else:
+        yield f"{pad}{_scalar(node, indent).strip()}\n"
+
+
+def _scalar(node: Scalar, indent: int) -> str:
+    if node.is_null and not node.text:
+        return ""
+    if node.quoted or node.tag == "tag:yaml.org,2002:str" and _needs_quotes(node.text):
+        return " " + json.dumps(node.text, ensure_ascii=False)
+    return " " + node.text
+
+
+def _needs_quotes(text: str) -> bool:
+    return (not text or text != text.strip() or text[0] in "!&*-:?{}[],#|>@`'\"%" or ": " in text
+            or " #" in text or "\n" in text or text.lower() in ("true", "false", "yes", "no", "null", "~")
+            or _looks_numeric(text))
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text.replace(",", ""))
+        return True
+    except ValueError:
+        return False
