@@ -50,3 +50,14 @@ def test_parse_numbers(text, expected):
 @pytest.mark.parametrize("text", ["1,23.70", "12,34", "一千", "1.2.3", "", "1e3", "NaN"])
 def test_refuse_what_is_not_a_figure(text):
     assert parse_decimal(text) is None
+
+
+def test_a_tiny_negative_prints_as_zero_not_minus_zero():
+    """决算 a cent below a 预算 of 1,000,000.01 is a 差异率 of -0.000001%: it prints 0.00%."""
+    from disclose.render import Formatter
+    from disclose.style import load
+
+    fmt = Formatter(load("xinjiang"), "万元")
+    assert fmt.percent(D("-0.00000001")) == "0.00%"
+    assert fmt.number(D("-0.004")) == "0.00"
+    assert fmt.percent(D("-0.0001")) == "-0.01%"

@@ -28,6 +28,25 @@ from ..style import Style
 LINE_BREAK = "\u2028"   # a line break inside a table cell (see markup.py)
 
 
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates shared by every render of this process (a batch, `diff`, the tests):
+    Jinja keys each entry by the template's name and file and checks its source's checksum,
+    so an edited template is compiled again and two folders' files never mix."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _MemoryBytecodeCache()
+
+
 def strict(filter_function):
     """A filter given an undefined value raises Jinja's own error ('… has no attribute …')
     instead of failing inside the conversion with a message about types."""
@@ -65,6 +84,8 @@ class Formatter:
         thousands = self.s.amounts.thousands if thousands is None else thousands
         trim = self.s.amounts.trim_zeros if trim is None else trim
         q = quantize(Decimal(value), places)
+        if q == 0:
+            q = abs(q)          # a tiny negative rounds to 0.00, never -0.00
         text = f"{q:,.{places}f}" if thousands else f"{q:.{places}f}"
         if trim and "." in text:
             text = text.rstrip("0").rstrip(".")
@@ -129,7 +150,7 @@ class Renderer:
         # no Python internals, no changing the data; includes resolve only in the style's folders.
         self.env = ImmutableSandboxedEnvironment(
             loader=FileSystemLoader([str(f) for f in style.folders]),
-            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, bytecode_cache=_COMPILED,
             keep_trailing_newline=True, autoescape=False, finalize=self._finalize)
         self.env.filters.update({name: strict(f) for name, f in dict(
             amount=self.fmt.amount, figure=self.fmt.figure, number=self.fmt.number, percent=self.fmt.percent,
