@@ -50,6 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--templates", metavar="DIR", help="your own template folder, as for build: its templates for "
                    "data files, its style.yaml's `reason_leads` for built files")
 
+    m = sub.add_parser("import", help="read the nine 公开 tables of a workbook (.xlsx, .xls, .ods) into a data file")
+    m.add_argument("tables", help="the 决算 software's export of the nine tables, e.g. 2024公开表.xlsx")
+    m.add_argument("-o", "--output", metavar="DATA.yaml", required=True,
+                   help="the data file to write (its figures; the texts are added by hand)")
+    m.add_argument("--force", action="store_true", help="overwrite DATA.yaml if it exists")
+
     n = sub.add_parser("init", help="next year's data file, rolled forward from last year's")
     n.add_argument("new", help="the data file to write, e.g. 2025.yaml (it must not exist)")
     n.add_argument("--from", dest="last", metavar="LAST.yaml", required=True,
@@ -73,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
             return _styles()
         if args.command == "diff":
             return _diff(args)
+        if args.command == "import":
+            return _import(args)
         if args.command == "init":
             return _init(args)
         if args.command == "variables":
@@ -115,6 +123,22 @@ def _build(args) -> int:
     write_all(outputs)
     for path in outputs:
         print(f"wrote {display_path(path)}")
+    return EXIT_OK
+
+
+def _import(args) -> int:
+    from .load.workbook import read, to_yaml
+    from .output.write import write_all
+
+    target = Path(args.output)
+    if target.exists() and not args.force:
+        print(f"disclose import: {display_path(target)} exists; choose another name, or --force to replace it",
+              file=sys.stderr)
+        return EXIT_USAGE
+    data = read(args.tables)
+    write_all({target: to_yaml(data, display_path(args.tables)).encode("utf-8")})
+    print(f"wrote {display_path(target)}: {len(data.locations)} figures from {display_path(args.tables)}; add the "
+          f"texts the tables do not hold (its header lists them), then `disclose check {display_path(target)}`")
     return EXIT_OK
 
 
