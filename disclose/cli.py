@@ -60,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     n.add_argument("new", help="the data file to write, e.g. 2025.yaml (it must not exist)")
     n.add_argument("--from", dest="last", metavar="LAST.yaml", required=True,
                    help="last year's data file: its 本年 become the 上年, its texts and reasons are carried")
+    n.add_argument("--tables", metavar="TABLES.xlsx",
+                   help="this year's nine 公开 tables (as for `disclose import`): their figures fill the 本年 lines")
     n.add_argument("--force", action="store_true", help="overwrite NEW if it exists")
 
     v = sub.add_parser("variables", help="print what the templates receive for a data file")
@@ -151,10 +153,14 @@ def _init(args) -> int:
         print(f"disclose init: {display_path(new)} exists; choose another name, or --force to replace it",
               file=sys.stderr)
         return EXIT_USAGE
-    rolled = roll_forward(args.last)
+    rolled = roll_forward(args.last, args.tables)
     write_all({new: rolled.text.encode("utf-8")})
     print(f"wrote {display_path(new)}: {rolled.empty} figures to fill in, {rolled.reasons} reasons and "
           f"explanations to review; `disclose check {display_path(new)}` lists them")
+    for what, codes in (("new this year (上年 0.00)", rolled.appeared),
+                        ("in last year's file only (本年 0.00, so that its fall is explained)", rolled.vanished)):
+        if codes:
+            print(f"项 {what}: {'; '.join(codes)}")
     if rolled.projects:
         print(f"last year's {len(rolled.projects)} self-evaluation forms were not carried (listed in the file's "
               "header comment)")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import types
-from dataclasses import dataclass, is_dataclass
+from dataclasses import dataclass, field, is_dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Union, get_args, get_origin
@@ -45,6 +45,8 @@ class Rolled:
     reasons: int                # reasons and explanations marked unreviewed
     empty: int                  # figures left empty
     projects: list[str]         # last year's self-evaluation projects, not carried
+    appeared: list[str] = field(default_factory=list)     # 项 in this year's tables only
+    vanished: list[str] = field(default_factory=list)     # 项 of last year the tables no longer show
 
 
 class _Roll:
@@ -177,11 +179,21 @@ def _is_identity(key: str) -> bool:
     return key in ("year", "code", "weight", "funds_weight", "both_zero", "from_zero")
 
 
-def roll_forward(last_path: str | Path) -> Rolled:
+def roll_forward(last_path: str | Path, tables: str | Path | None = None) -> Rolled:
+    """Next year's file from last year's; with `tables`, this year's figures filled in from
+    the workbook of the nine tables (`load.workbook`, `merge`)."""
     last = load(last_path)
     node = read(last_path, display_path(last_path))
     roll = _Roll(last)
     rolled = roll.record(node, "")
+    appeared: list[str] = []
+    vanished: list[str] = []
+    if tables is not None:
+        from .load.workbook import read as read_tables
+        from .merge import merge
+
+        merged = merge(rolled, read_tables(tables), display_path(tables))
+        rolled, appeared, vanished = merged.node, merged.appeared, merged.vanished
     projects = [p.name for p in last.performance.projects]
     header = [
         f"# {last.unit} {last.year + 1}年度 — rolled forward from {display_path(last_path)} by `disclose init`.",
@@ -193,7 +205,18 @@ def roll_forward(last_path: str | Path) -> Rolled:
     if projects:
         header += [f"# {last.year}'s 项目支出绩效自评表 (not carried: a new year's targets are new data):"]
         header += [f"#   - {name}" for name in projects]
-    return Rolled("\n".join(header) + "\n" + emit(rolled), roll.reasons, roll.empty, projects)
+    if tables is not None:
+        header.insert(1, f"# {last.year + 1}'s figures of the nine tables are read from {display_path(tables)}.")
+    return Rolled("\n".join(header) + "\n" + emit(rolled), roll.reasons, _empty(rolled), projects, appeared, vanished)
+
+
+def _empty(node: Node) -> int:
+    """Figures still empty (keys with nothing after them)."""
+    if isinstance(node, Map):
+        return sum(_empty(v) for _, _, v in node.entries)
+    if isinstance(node, Seq):
+        return sum(_empty(v) for v in node.items)
+    return 1 if isinstance(node, Scalar) and node.is_null and not node.text else 0
 
 
 # --- writing YAML back -----------------------------------------------------------------------

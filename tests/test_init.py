@@ -103,3 +103,54 @@ def test_a_carried_reason_that_contradicts_the_figures_is_an_error(cli, changji_
     assert f":{line + 2}: error REASON-STALE: general_budget.functions[3].items[1].items[1].reason, carried from " \
            "last year, says 增加 but the figure fell: 上年 10.26 → 本年 9.50" in r.out
     assert line_of(changji_copy, "current: 9.50") == line
+
+
+# --- init --tables: this year's figures from the nine tables -----------------------------------------
+
+def _tables(cli, data, folder):
+    assert cli("build", data, "-o", folder, "--formats", "xlsx").code == 0, "the example builds"
+    return next(folder.glob("*.xlsx"))
+
+
+def test_tables_fill_every_figure_they_hold(cli, tmp_path):
+    tables = _tables(cli, XIJI, tmp_path / "t")         # "this year's" tables: the example's own figures
+    new = tmp_path / "2025.yaml"
+    r = cli("init", new, "--from", XIJI, "--tables", tables)
+    assert r.code == 0, r.err
+    data, empty = load_with_empty(new)
+    last = load(XIJI)
+    assert {i.code: (i.current, i.basic, i.project, i.income, i.spending) for i in accounts.items(data)} == \
+        {i.code: (i.current, i.basic, i.project, i.income, i.spending) for i in accounts.items(last)}
+    assert {i.code: i.prior for i in accounts.items(data)} == {i.code: i.current for i in accounts.items(last)}
+    assert accounts.income_totals(data.income) == accounts.income_totals(last.income)
+    assert accounts.expenditure_totals(data.expenditure) == accounts.expenditure_totals(last.expenditure)
+    assert data.basic.economic == last.basic.economic and data.fiscal.carryover_end == last.fiscal.carryover_end
+    # what no table holds stays empty, and check names it: 机关运行经费, 政府采购, 国有资产, counts,
+    # each 项's 年初预算 (the nine tables print 决算 only)
+    empty_paths = {p.message.split(" ")[0] for p in empty}
+    assert "operating_costs.current" in empty_paths and "procurement.goods" in empty_paths
+    assert "general_budget.functions[1].items[1].items[1].budget" in empty_paths
+    assert not [p for p in empty_paths if p.startswith(("income.", "expenditure.", "general_budget.", "basic."))
+                and not p.endswith(".budget")]
+
+
+def test_items_that_appeared_or_vanished_are_listed(cli, tmp_path):
+    this_year = tmp_path / "2025-source.yaml"
+    this_year.write_text(XIJI.read_text(encoding="utf-8").replace('"2101103"', '"2101199"').replace(
+        "name: 公务员医疗补助", "name: 其他行政事业单位医疗支出"), encoding="utf-8")
+    new = tmp_path / "2025.yaml"
+    r = cli("init", new, "--from", XIJI, "--tables", _tables(cli, this_year, tmp_path / "t"))
+    assert r.code == 0, r.err
+    assert "项 new this year (上年 0.00): 2101199 其他行政事业单位医疗支出" in r.out
+    assert "项 in last year's file only (本年 0.00, so that its fall is explained): 2101103 公务员医疗补助" in r.out
+    items = {i.code: i for i in accounts.items(load_with_empty(new)[0])}
+    assert (items["2101199"].prior, items["2101199"].current) == (0, load(XIJI).general_budget.functions[1]
+                                                                 .items[0].items[1].current)
+    assert (items["2101103"].prior, items["2101103"].current) == (items["2101199"].current, 0)
+    assert UNREVIEWED in items["2101103"].budget_reason
+
+
+def test_tables_in_another_unit_are_refused(cli, tmp_path):
+    new = tmp_path / "2025.yaml"
+    r = cli("init", new, "--from", CHANGJI, "--tables", _tables(cli, XIJI, tmp_path / "t"))
+    assert r.code == 1 and "the tables are in 元 and last year's file in 万元" in r.err and not new.exists()

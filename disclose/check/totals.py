@@ -6,7 +6,7 @@ from .. import accounts
 from ..accounts import grand_totals, items, stated_or
 from ..errors import ERROR
 from ..model import EXPENDITURE_KINDS, INCOME_SOURCES
-from ..schema import model_fields
+from ..schema import Unfilled, model_fields
 from ..numbers import total
 from .rules import Context, Part, fmt, rule
 
@@ -151,7 +151,7 @@ def basic_within(ctx: Context):
 def operating_costs(ctx: Context):
     oc, b = ctx.data.operating_costs, ctx.data.basic
     public = accounts.personnel_and_public(b)[1]
-    if oc.equals_public and public is not None and oc.current != public:
+    if oc.equals_public and public is not None and not isinstance(oc.current, Unfilled) and oc.current != public:
         yield ctx.problem(oc.loc("current"), f"机关运行经费 {fmt(oc.current)} is not the 公用经费 {fmt(public)} "
                           f"(line {b.loc('public').line}), though `equals_public` says they coincide",
                           "correct one of them, or set equals_public: false",
