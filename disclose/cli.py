@@ -128,14 +128,21 @@ def _build(args) -> int:
     return EXIT_OK
 
 
+def _exists(command: str, target: Path, force: bool) -> bool:
+    """A data file a person may have edited is never replaced without --force."""
+    if target.exists() and not force:
+        print(f"disclose {command}: {display_path(target)} exists; choose another name, or --force to replace it",
+              file=sys.stderr)
+        return True
+    return False
+
+
 def _import(args) -> int:
     from .load.workbook import read, to_yaml
     from .output.write import write_all
 
     target = Path(args.output)
-    if target.exists() and not args.force:
-        print(f"disclose import: {display_path(target)} exists; choose another name, or --force to replace it",
-              file=sys.stderr)
+    if _exists("import", target, args.force):
         return EXIT_USAGE
     data = read(args.tables)
     write_all({target: to_yaml(data, display_path(args.tables)).encode("utf-8")})
@@ -149,9 +156,7 @@ def _init(args) -> int:
     from .rollforward import roll_forward
 
     new = Path(args.new)
-    if new.exists() and not args.force:
-        print(f"disclose init: {display_path(new)} exists; choose another name, or --force to replace it",
-              file=sys.stderr)
+    if _exists("init", new, args.force):
         return EXIT_USAGE
     rolled = roll_forward(args.last, args.tables)
     write_all({new: rolled.text.encode("utf-8")})
