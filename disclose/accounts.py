@@ -85,14 +85,15 @@ def general_budget_spending(data: Disclosure) -> Decimal:
     return total(i.current for i in items(data))
 
 
-def special_spending(data: Disclosure) -> Decimal:
-    """政府性基金 + 国有资本经营 预算财政拨款支出 (0 for a unit without them)."""
-    return total(f.expenditure for f in (data.government_fund, data.state_capital) if f is not None)
+def fiscal_spending_parts(data: Disclosure) -> list[Decimal]:
+    """What 本年财政拨款支出 adds up: each 项's 一般公共预算 spending and each special fund's."""
+    return [i.current for i in items(data)] + [
+        f.expenditure for f in (data.government_fund, data.state_capital) if f is not None]
 
 
 def fiscal_spending(data: Disclosure) -> Decimal:
     """本年财政拨款支出 = 一般公共预算 + 政府性基金 + 国有资本经营 财政拨款支出."""
-    return general_budget_spending(data) + special_spending(data)
+    return total(fiscal_spending_parts(data))
 
 
 def fiscal_total_in(data: Disclosure) -> Decimal:

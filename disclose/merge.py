@@ -100,7 +100,9 @@ def _functions(gb: Map, functions: list[dict], out: Merged) -> Map:
         if code in seen:
             continue
         out.vanished.append(f"{code} {_text(item.get('name'))}")
-        leis = _place(leis, lei, kuan, _fill(item, {"current": Decimal("0.00")}))
+        gone = Map([e for e in item.entries if e[0] not in ("income", "spending")], item.loc)   # no rows this year
+        zero = {k: Decimal("0.00") for k in ("current", "basic", "project") if k == "current" or gone.get(k) is not None}
+        leis = _place(leis, lei, kuan, _fill(gone, zero))
     return Map([(k, loc, Seq(leis, loc) if k == "functions" else v) for k, loc, v in gb.entries]
                + ([] if old is not None else [("functions", None, Seq(leis, None))]), gb.loc)
 

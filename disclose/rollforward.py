@@ -34,7 +34,7 @@ from .schema import model_fields, type_hints
 from .source import NULL, Map, Node, Scalar, Seq, read
 
 REASONS = {"reason", "budget_reason", "fleet_difference_reason", "content"}
-TEXT_LISTS = {"other_matters"}                      # explanations, one per item: marked too
+TEXT_LISTS = {"other_matters", "achievements", "problems", "measures"}   # explanations, one per item: marked
 DROPPED = {"annex", "attachments", "stated_total", "grand_total", "stated_current", "stated_budget",
            "stated_projects_budget", "stated_projects_executed"}
 
@@ -107,9 +107,11 @@ class _Roll:
                                                                                           "current")),
             "three_public.vehicles.prior": lambda: self.figure(accounts.vehicles_column(last.three_public,
                                                                                          "current")),
-            "performance": lambda: Map([], value.loc),
+            # last year's forms and results are not carried (a new year's targets are new data)
+            "performance.unit": lambda: None,
+            "performance.projects": lambda: None,
+            "performance.results": lambda: None,
             "general_budget.prior": lambda: None,           # computed from the 项's 上年
-            "general_budget.budget": lambda: None,
         }
         if here in special:
             return special[here]()

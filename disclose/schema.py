@@ -58,6 +58,12 @@ def spec(doc: str, default: Any = MISSING, *, key: str | None = None, choices: t
     return field(default=default, metadata=meta)
 
 
+class LocatedList(list):
+    """A list from the file that remembers the line of each item."""
+
+    locs: list
+
+
 class LocatedDict(dict):
     """A mapping from the file that remembers the line of each key."""
 
@@ -184,11 +190,13 @@ class Builder:
             if not isinstance(node, Seq):
                 self.error(node.loc, "TYPE", f"{where} must be a list", "write one `- item` per line under it")
                 return _BAD
-            out = []
+            out = LocatedList()
+            out.locs = []
             for i, child in enumerate(node.items):
                 value = self.convert(item, child, f"{where}[{i + 1}]", f)
                 if value is not _BAD and value is not None:
                     out.append(value)
+                    out.locs.append(child.loc)
             return out if len(out) == len(node.items) else _BAD
         if origin is dict:
             _, item = get_args(hint)

@@ -11,7 +11,8 @@ from .rules import RULES, Context, rule
 
 
 def texts(record, path: str = "") -> Iterator[tuple[Record, str, str, str]]:
-    """Every text of the data file: (record, key, value, dotted path)."""
+    """Every text of the data file: (record, key, value, dotted path). `text_location` gives the
+    line of one (a list's item has a line of its own)."""
     for f in fields(record):
         if f.name == "meta":
             continue
@@ -28,6 +29,16 @@ def texts(record, path: str = "") -> Iterator[tuple[Record, str, str, str]]:
                 yield record, f.name, v, w
             elif is_dataclass(v):
                 yield from texts(v, w)
+
+
+def text_location(record, key: str, where: str) -> Location:
+    """The line of a text `texts()` gave: its key's, or its own within a list."""
+    value = getattr(record, key)
+    index = where.rsplit("[", 1)[-1].rstrip("]") if where.endswith("]") else ""
+    locs = getattr(value, "locs", None)
+    if index.isdigit() and isinstance(locs, list) and int(index) <= len(locs):
+        return locs[int(index) - 1]
+    return record.loc(key)
 
 
 # --- the file itself ---------------------------------------------------------------------
@@ -72,7 +83,7 @@ def placeholder(ctx: Context):
     for record, key, value, where in texts(ctx.data):
         m = pattern.search(value)
         if m:
-            yield ctx.problem(record.loc(key), f"{where} still holds the placeholder `{m.group(0)}`: {value[:40]}",
+            yield ctx.problem(text_location(record, key, where), f"{where} still holds the placeholder `{m.group(0)}`: {value[:40]}",
                               "write the real text")
 
 
@@ -84,7 +95,7 @@ def identity_year(ctx: Context):
         for m in pattern.finditer(value):
             y = int(m.group(2) or m.group(3))
             if y > year:
-                yield ctx.problem(record.loc(key), f"{where} speaks of {m.group(0).strip()} in the accounts "
+                yield ctx.problem(text_location(record, key, where), f"{where} speaks of {m.group(0).strip()} in the accounts "
                                   f"of {year}", f"check the year (the accounts are of {year})")
 
 

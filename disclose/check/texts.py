@@ -1,7 +1,6 @@
 """Rules of the narrative: the reasons the style explains, and what its sentences need."""
 from __future__ import annotations
 
-from dataclasses import fields, is_dataclass
 from decimal import Decimal
 
 from .. import accounts
@@ -9,7 +8,7 @@ from ..accounts import items
 from ..errors import ERROR, WARNING
 from ..model import UNREVIEWED
 from ..schema import Unfilled
-from .file import texts
+from .file import text_location, texts
 from .rules import NEEDED, Context, fmt, rule
 
 
@@ -47,36 +46,28 @@ _UP = ("增加", "增长", "上升", "提高", "新增", "上涨", "增多")
 _DOWN = ("减少", "下降", "降低", "减小", "压减", "下调", "缩减")
 
 
-def _unfilled(*records) -> bool:
-    """Whether any figure of these records (or of their parts) is still empty."""
-    def walk(value):
-        if isinstance(value, Unfilled):
-            return True
-        if isinstance(value, list):
-            return any(walk(v) for v in value)
-        if is_dataclass(value):
-            return any(walk(getattr(value, f.name)) for f in fields(value) if f.name != "meta")
-        return False
-    return any(walk(r) for r in records)
-
-
 def _figures(ctx: Context, record, key: str):
     """The two figures a reason explains: (base, this year's, what the base is) or None; a
     total summed from a figure still empty is itself `Unfilled`."""
     d = ctx.data
     budget = key == "budget_reason"
 
-    def summed(value, *parts):
-        return Unfilled(value) if _unfilled(*parts) else value
+    def summed(value, parts):
+        return Unfilled(value) if any(isinstance(x, Unfilled) for x in parts) else value
 
+    spending_parts = accounts.fiscal_spending_parts(d)
     if record is d.overall:
-        return d.overall.prior_total, summed(accounts.grand_totals(d)[0], d.income), "上年"
+        income = d.income
+        parts = [getattr(income, k) for k in accounts.INCOME_SOURCES] + [
+            income.non_fiscal_balance_used, income.carryover_start, income.stated_total, income.grand_total]
+        return d.overall.prior_total, summed(accounts.grand_totals(d)[0], parts), "上年"
     if record is d.fiscal:
-        spent = summed(accounts.fiscal_spending(d), d.general_budget)
-        return ((d.fiscal.budget, spent, "年初预算") if budget else
-                (d.fiscal.prior_total, summed(accounts.fiscal_total_in(d), d.income, d.fiscal), "上年"))
+        if budget:
+            return d.fiscal.budget, summed(accounts.fiscal_spending(d), spending_parts), "年初预算"
+        parts = [d.fiscal.carryover_start] + [getattr(d.income, k) for k in accounts.FISCAL_SOURCES]
+        return d.fiscal.prior_total, summed(accounts.fiscal_total_in(d), parts), "上年"
     if record is d.general_budget:
-        spent = summed(accounts.general_budget_spending(d), d.general_budget)
+        spent = summed(accounts.general_budget_spending(d), [i.current for i in accounts.items(d)])
         return ((d.general_budget.budget, spent, "年初预算") if budget else
                 (accounts.general_budget_prior(d), spent, "上年"))
     base = getattr(record, "budget" if budget else "prior", None)
@@ -93,9 +84,10 @@ def reason_stale(ctx: Context):
         if not value.startswith(UNREVIEWED):
             continue
         text = value[len(UNREVIEWED):]
+        loc = text_location(record, key, where)
         figures = _figures(ctx, record, key)
         if figures is None or figures[0] is None:
-            yield ctx.problem(record.loc(key), f"{where} is last year's text, not yet reviewed: {text[:60]}",
+            yield ctx.problem(loc, f"{where} is last year's text, not yet reviewed: {text[:60]}",
                               f"check it against this year's figures, rewrite it if needed, and delete {UNREVIEWED}")
             continue
         base, current, against = figures
@@ -106,11 +98,11 @@ def reason_stale(ctx: Context):
         wrong = not unfilled and ((said_up and not said_down and current < base) or
                                   (said_down and not said_up and current > base))
         if wrong:
-            yield ctx.problem(record.loc(key), f"{where}, carried from last year, says "
+            yield ctx.problem(loc, f"{where}, carried from last year, says "
                               f"{'增加' if said_up else '减少'} but the figure {'fell' if current < base else 'rose'}: "
                               f"{against} {then} → 本年 {now}: {text[:60]}",
                               f"rewrite the reason for this year's figures and delete {UNREVIEWED}", severity=ERROR)
         else:
-            yield ctx.problem(record.loc(key), f"{where} is last year's text, not yet reviewed ({against} {then} "
+            yield ctx.problem(loc, f"{where} is last year's text, not yet reviewed ({against} {then} "
                               f"→ 本年 {now}): {text[:60]}",
                               f"check it against the figures, rewrite it if needed, and delete {UNREVIEWED}")
