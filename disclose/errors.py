@@ -55,7 +55,8 @@ class Problem:
             "rule": self.rule,
             "message": self.message,
             "hint": self.hint,
-            "related": [{"file": r.path, "line": r.line} for r in self.related],
+            "related": [{"file": r.path, "line": r.line, **({"sheet": r.sheet, "cell": r.cell} if r.sheet else {})}
+                        for r in self.related],
         }
 
 
