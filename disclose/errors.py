@@ -61,7 +61,18 @@ class Problem:
 
 
 def sort_key(problem: Problem):
-    return (problem.location.path, problem.location.line, problem.rule, problem.message)
+    loc = problem.location
+    return (loc.path, loc.line, loc.sheet, _cell_order(loc.cell), problem.rule, problem.message)
+
+
+def _cell_order(cell: str) -> tuple[int, int]:
+    """D12 → (12, 4): a sheet's problems in reading order, row by row."""
+    letters = "".join(ch for ch in cell if ch.isalpha())
+    digits = "".join(ch for ch in cell if ch.isdigit())
+    column = 0
+    for ch in letters.upper():
+        column = column * 26 + ord(ch) - 64
+    return (int(digits) if digits else 0, column)
 
 
 class DiscloseError(Exception):
