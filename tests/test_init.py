@@ -154,3 +154,15 @@ def test_tables_in_another_unit_are_refused(cli, tmp_path):
     new = tmp_path / "2025.yaml"
     r = cli("init", new, "--from", CHANGJI, "--tables", _tables(cli, XIJI, tmp_path / "t"))
     assert r.code == 1 and "the tables are in 元 and last year's file in 万元" in r.err and not new.exists()
+
+
+def test_a_carried_three_public_reason_is_held_to_its_sums(cli, changji_copy):
+    """The “三公” total and 公务用车 are sums of their parts (no `current` of their own)."""
+    line = edit(changji_copy, "  reason: &fuel 本年因业务需求", f"  reason: &fuel {UNREVIEWED}本年因业务需求")
+    r = cli("check", changji_copy)
+    assert f"{line}: warning REASON-STALE: three_public.reason is last year's text, not yet reviewed " \
+           "(上年 3.28 → 本年 7.65)" in r.out, r.out
+    edit(changji_copy, "stated_current: 7.65", "stated_current: 3.00")
+    r = cli("check", changji_copy)
+    assert f"{line}: error REASON-STALE: three_public.reason, carried from last year, says 增加 but the figure " \
+           "fell: 上年 3.28 → 本年 3.00" in r.out, r.out

@@ -70,6 +70,10 @@ def _figures(ctx: Context, record, key: str):
         spent = summed(accounts.general_budget_spending(d), [i.current for i in accounts.items(d)])
         return ((d.general_budget.budget, spent, "年初预算") if budget else
                 (accounts.general_budget_prior(d), spent, "上年"))
+    t = d.three_public
+    if record is t or record is t.vehicles:            # sums of their parts: from accounts, by column
+        column = accounts.three_public_column if record is t else accounts.vehicles_column
+        return column(t, "budget" if budget else "prior"), column(t, "current"), "预算" if budget else "上年"
     base = getattr(record, "budget" if budget else "prior", None)
     current = getattr(record, "current", getattr(record, "expenditure", None))
     if isinstance(base, Decimal) and isinstance(current, Decimal):
