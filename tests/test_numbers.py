@@ -61,3 +61,24 @@ def test_a_tiny_negative_prints_as_zero_not_minus_zero():
     assert fmt.percent(D("-0.00000001")) == "0.00%"
     assert fmt.number(D("-0.004")) == "0.00"
     assert fmt.percent(D("-0.0001")) == "-0.01%"
+
+
+@pytest.mark.parametrize("n, text", [
+    (0, "零"), (1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (22, "二十二"), (99, "九十九"),
+    (100, "一百"), (101, "一百零一"), (110, "一百一十"), (111, "一百一十一"), (1000, "一千"),
+    (1001, "一千零一"), (1010, "一千零一十"), (1100, "一千一百"), (10000, "一万"), (10001, "一万零一"),
+    (10100, "一万零一百"), (100000, "十万"), (110000, "十一万"), (1000000, "一百万"),
+    (10010000, "一千零一万"), (12345678, "一千二百三十四万五千六百七十八"), (99999999, "九千九百九十九万九千九百九十九")])
+def test_chinese_numerals(n, text):
+    """The ordinals of 一、二、… and 一是、二是… (checked against cn2an for 0…200,000 when the
+    few lines replaced it)."""
+    from disclose.render import chinese
+
+    assert chinese(n) == text
+
+
+def test_chinese_numerals_refuse_what_no_document_numbers():
+    from disclose.render import chinese
+
+    with pytest.raises(ValueError):
+        chinese(10**8)
