@@ -53,12 +53,11 @@ class _Roll:
     def __init__(self, last: Disclosure):
         self.last = last
         self.reasons = 0
-        self.empty = 0
 
     # --- nodes -------------------------------------------------------------------------------
 
     def empty_figure(self) -> Scalar:
-        self.empty += 1
+        """A figure for a person to fill in (`_empty` counts them once the file is complete)."""
         return Scalar("", NULL, None)
 
     def mark(self, node: Node) -> Node:
@@ -233,7 +232,7 @@ def _lines(node: Node, indent: int):
         for key, _, value in node.entries:
             k = json.dumps(key, ensure_ascii=False) if not key.isidentifier() else key
             if isinstance(value, Scalar):
-                yield f"{pad}{k}:{_scalar(value, indent)}\n"
+                yield f"{pad}{k}:{_scalar(value)}\n"
             elif isinstance(value, Map) and not value.entries:
                 yield f"{pad}{k}: {{}}\n"
             elif isinstance(value, Seq) and not value.items:
@@ -244,17 +243,17 @@ def _lines(node: Node, indent: int):
     elif isinstance(node, Seq):
         for item in node.items:
             if isinstance(item, Scalar):
-                yield f"{pad}-{_scalar(item, indent)}\n"
+                yield f"{pad}-{_scalar(item)}\n"
             else:
                 inner = list(_lines(item, indent + 1))
                 if inner:
                     inner[0] = f"{pad}- " + inner[0].lstrip()
                 yield from inner
     else:
-        yield f"{pad}{_scalar(node, indent).strip()}\n"
+        yield f"{pad}{_scalar(node).strip()}\n"
 
 
-def _scalar(node: Scalar, indent: int) -> str:
+def _scalar(node: Scalar) -> str:
     if node.is_null and not node.text:
         return ""
     if node.quoted or node.tag == "tag:yaml.org,2002:str" and _needs_quotes(node.text):

@@ -82,7 +82,7 @@ def _sheet(book, f: _Formats, blocks: list[Block], used: set[str]) -> None:
     ws.set_row(row, 28)
     row += 1
     # 公开0N表 (right), then 部门 (left) with 金额单位 (right) on one line, as published
-    lines = [p for p in before if p.text not in (title,)]
+    lines = [p for p in before if p.text != title]
     left = [p.text for p in lines if p.align == "left"]
     right = [p.text for p in lines if p.align == "right"]
     if label:
