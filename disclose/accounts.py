@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from . import classification
-from .model import (EXPENDITURE_KINDS, INCOME_SOURCES, BasicExpenditure, Disclosure, Expenditure, Income, Item,
+from .model import (EXPENDITURE_KINDS, INCOME_SOURCES, BasicExpenditure, Disclosure, Expenditure, Income, Item, Kuan, Lei,
                     Procurement, ThreePublic, VehicleCounts)
 from .numbers import total
 
@@ -78,6 +78,12 @@ def fiscal_income(i: Income) -> Decimal:
 def items(data: Disclosure) -> list[Item]:
     """Every 项 of the 一般公共预算 functional classification, 类 by 类, 款 by 款."""
     return [i for lei in data.general_budget.functions for kuan in lei.items for i in kuan.items]
+
+
+def function_current(node: Lei | Kuan) -> Decimal:
+    """本年 of a 类 or 款 of the functional classification: as stated, else the sum of its 项."""
+    leaves = node.items if isinstance(node, Kuan) else [i for k in node.items for i in k.items]
+    return stated_or(node.current, (i.current for i in leaves))
 
 
 def general_budget_spending(data: Disclosure) -> Decimal:

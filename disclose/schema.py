@@ -50,9 +50,10 @@ Block = Annotated[str, BLOCK]           # a table cell; line breaks are kept
 
 
 def spec(doc: str, default: Any = MISSING, *, key: str | None = None, choices: tuple = (),
-         default_factory: Any = MISSING):
-    """A model field: its doc (printed in the README's field reference) and options."""
-    meta = {"doc": doc, "key": key, "choices": choices}
+         keys: tuple = (), default_factory: Any = MISSING):
+    """A model field: its doc (printed in the README's field reference) and options:
+    `choices` of a text, `keys` a mapping may use."""
+    meta = {"doc": doc, "key": key, "choices": choices, "keys": keys}
     if default_factory is not MISSING:
         return field(default_factory=default_factory, metadata=meta)
     return field(default=default, metadata=meta)
@@ -206,7 +207,14 @@ class Builder:
             out = LocatedDict()
             out.locs = {}
             bad = False
+            allowed = f.metadata.get("keys") if f is not None else ()
             for key, kloc, child in node.entries:
+                if allowed and key not in allowed:
+                    close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
+                    self.error(kloc, "UNKNOWN-KEY", f"unknown key `{key}` in {where}",
+                               f"did you mean `{close[0]}`?" if close else f"the keys here are: {', '.join(allowed)}")
+                    bad = True
+                    continue
                 value = self.convert(item, child, f"{where}.{key}", f, kloc)
                 if value is _BAD:
                     bad = True

@@ -28,6 +28,11 @@ class View(SimpleNamespace):
     """A node of the view tree: templates read its attributes; an unknown one is an error."""
 
 
+class Line(View):
+    """An amount line of the accounts with its bases and comparisons (`derive.lines`);
+    the `amount` and `figure` filters print it as its 本年 figure."""
+
+
 @dataclass(frozen=True)
 class Missing:
     """A text or figure the document needs and the data file does not give."""

@@ -75,10 +75,8 @@ def derive_tables(data: Disclosure, v: View) -> View:
     t03_rows = _hierarchy(data, ("total",) + SPENDING_COLUMNS, _spending_of,
                           lambda i: i.spending is not None and _spending_of(i)["total"] != 0) if has_spending else []
     inc, exp = v.income, v.expenditure
-    t02_total = View(total=inc.total, fiscal=inc.fiscal.amount, superior_subsidy=inc.superior_subsidy.amount,
-                     business=inc.business.amount, operating=inc.operating.amount,
-                     affiliated=inc.affiliated.amount, other=inc.other.amount)
-    t03_total = View(total=exp.total, **{c: getattr(exp, c).amount for c in SPENDING_COLUMNS})
+    t02_total = View(total=inc.total.current, **{c: getattr(inc, c).current for c in INCOME_COLUMNS})
+    t03_total = View(total=exp.total.current, **{c: getattr(exp, c).current for c in SPENDING_COLUMNS})
 
     # 公开05 一般公共预算财政拨款支出决算表
     t05_rows = _hierarchy(data, ("total", "basic", "project"), _gb_of, lambda i: i.current != 0)
@@ -98,8 +96,8 @@ def derive_tables(data: Disclosure, v: View) -> View:
     gb_by_class = {code: ZERO for code in classes}
     for c in v.general_budget.classes:
         gb_by_class[c.code] = c.current
-    fund_spent = fund.expenditure if fund else ZERO
-    capital_spent = capital.expenditure if capital else ZERO
+    fund_spent = fund.expenditure.current if fund else ZERO
+    capital_spent = capital.expenditure.current if capital else ZERO
     # 政府性基金 and 国有资本经营 money has no 类 breakdown in the model: where there is any, the
     # 类 rows of those columns (and of 合计) are left blank and TABLE-DATA says so
     special = bool(fund_spent or capital_spent)
@@ -107,7 +105,7 @@ def derive_tables(data: Disclosure, v: View) -> View:
                                government_fund=None if fund_spent else ZERO,
                                state_capital=None if capital_spent else ZERO)
                     for code in classes}
-    f = v.fiscal
+    f = View(**{k: line.current for k, line in vars(v.fiscal).items()})
     fund_start = fund.carryover_start if fund else ZERO
     capital_start = capital.carryover_start if capital else ZERO
     fund_end = fund.carryover_end if fund else ZERO
@@ -136,13 +134,13 @@ def derive_tables(data: Disclosure, v: View) -> View:
 
     # 公开07 “三公”经费
     tp = v.three_public
-    t07 = View(nil=all(x == 0 for x in (tp.current, tp.budget if not _missing(tp.budget) else ZERO)),
-               budget=_three_public_column(tp, "budget"), actual=_three_public_column(tp, "current"))
+    t07 = View(nil=all(x == 0 for x in (tp.current, tp.full_budget if not _missing(tp.full_budget) else ZERO)),
+               budget=_three_public_column(tp, "full_budget"), actual=_three_public_column(tp, "current"))
 
     # 公开08 政府性基金, 公开09 国有资本经营
-    t08 = View(nil=fund is None or all(x == 0 for x in (fund.carryover_start, fund.income, fund.expenditure,
+    t08 = View(nil=fund is None or all(x == 0 for x in (fund.carryover_start, fund.income, fund_spent,
                                                          fund.carryover_end)), fund=fund)
-    t09 = View(nil=capital is None or capital.expenditure == 0, fund=capital)
+    t09 = View(nil=capital is None or capital_spent == 0, fund=capital)
 
     return View(t01=t01, t02=View(rows=t02_rows, total=t02_total, complete=has_income),
                 t03=View(rows=t03_rows, total=t03_total, complete=has_spending),
@@ -181,4 +179,4 @@ def _economic_table(v: View) -> View:
         return rows
 
     return View(personnel=column(("301", "303")), public=column(("302",)), other=column(("307", "310", "399")),
-                personnel_total=v.basic.personnel, public_total=v.basic.public, complete=known)
+                personnel_total=v.basic.personnel.current, public_total=v.basic.public.current, complete=known)

@@ -19,7 +19,7 @@ from ..schema import Block, Clause, Count, Record, Text, model, spec
 # file: a person reviews the text and deletes the mark (rule REASON-STALE until then).
 UNREVIEWED = "〔沿用上年，待复核〕"
 
-from .figures import (EXPENDITURE_KINDS, INCOME_SOURCES, Abroad, Assets, BasicExpenditure, CostFigures,
+from .figures import (EXPENDITURE_KINDS, INCOME_SOURCES, Abroad, Assets, BasicExpenditure, Bases, CostFigures, CostLine,
                       EconomicClass, Expenditure, Fiscal, ForeignReception, GeneralBudget, Income, Item, ItemIncome,
                       ItemSpending, Kuan, Lei, OperatingCosts, Overall, Procurement, Reception, SpecialFund,
                       ThreePublic, VehicleCounts, VehiclePart, Vehicles)
@@ -108,6 +108,8 @@ class Disclosure(Record):
     three_public: ThreePublic = spec("财政拨款“三公”经费")
     operating_costs: OperatingCosts = spec("机关运行经费")
     procurement: Procurement = spec("政府采购")
+    meetings: Optional[CostLine] = spec("会议费, where the style reports it", None)
+    training: Optional[CostLine] = spec("培训费, where the style reports it", None)
     assets: Assets = spec("国有资产占用情况")
     performance: Performance = spec("预算绩效")
     annex: list["AnnexBlock"] = spec("第五部分 附件 (style B): a report reproduced after the glossary, block "
@@ -124,9 +126,11 @@ __all__ = [
     "Abroad",
     "AnnexBlock",
     "Assets",
+    "Bases",
     "BasicExpenditure",
     "Checks",
     "CostFigures",
+    "CostLine",
     "Disclosure",
     "EXPENDITURE_KINDS",
     "EconomicClass",

@@ -8,6 +8,38 @@ from typing import Optional
 from ..schema import Amount, Clause, Code, Count, Number, Record, Text, model, spec
 
 
+# --- what a line is compared with ------------------------------------------------------
+
+@model
+class Bases(Record):
+    """What one amount line is compared with, where the file gives it: each key is optional, and a
+    total's base left out is the sum of its parts' (see *Every line and its comparisons*)."""
+
+    prior: Optional[Amount] = spec("上年决算数 (`disclose init` fills it from last year's file)", None)
+    budget: Optional[Amount] = spec("年初预算数", None)
+    full_budget: Optional[Amount] = spec("全年预算数 (年初预算 with the year's adjustments)", None)
+    reason: Optional[Clause] = spec("主要原因 of the change against last year", None)
+    budget_reason: Optional[Clause] = spec("主要原因 of the difference from the budget", None)
+
+
+# The sources of 本年收入 and the kinds of 本年支出, in the order of the 决算 tables; the
+# sentences, the totals and the rules all walk these (their names are the fields' docs).
+INCOME_SOURCES = ("general_budget", "government_fund", "state_capital", "superior_subsidy", "business",
+                  "operating", "affiliated", "other")
+EXPENDITURE_KINDS = ("basic", "project", "to_superior", "operating", "to_affiliated")
+# The lines of each record that `compare:` may give bases for (keyed as in the view).
+INCOME_LINES = INCOME_SOURCES + ("fiscal", "total", "non_fiscal_balance_used", "carryover_start", "grand_total")
+EXPENDITURE_LINES = EXPENDITURE_KINDS + ("total", "balance_distribution", "carryover_end", "grand_total")
+FISCAL_LINES = ("carryover_start", "income", "total_in", "carryover_end", "spending", "total_out")
+BASIC_LINES = ("total", "personnel", "public")
+PROCUREMENT_LINES = ("goods", "works", "services", "total")
+
+
+def compare(lines: tuple[str, ...]):
+    return spec("上年, 年初预算, 全年预算 and reasons of its lines, by line: " + ", ".join(lines),
+                keys=lines, default_factory=dict)
+
+
 # --- 第二部分 figures ------------------------------------------------------------------
 
 @model
@@ -26,13 +58,7 @@ class Income(Record):
     non_fiscal_balance_used: Amount = spec("使用非财政拨款结余（含专用结余）", Decimal("0"))
     carryover_start: Amount = spec("年初结转和结余", Decimal("0"))
     grand_total: Optional[Amount] = spec("收入总计 as printed (checked against 本年收入合计 + 结余 + 结转)", None)
-
-
-# The sources of 本年收入 and the kinds of 本年支出, in the order of the 决算 tables; the
-# sentences, the totals and the rules all walk these (their names are the fields' docs).
-INCOME_SOURCES = ("general_budget", "government_fund", "state_capital", "superior_subsidy", "business",
-                  "operating", "affiliated", "other")
-EXPENDITURE_KINDS = ("basic", "project", "to_superior", "operating", "to_affiliated")
+    compare: dict[str, Bases] = compare(INCOME_LINES)
 
 
 @model
@@ -48,6 +74,7 @@ class Expenditure(Record):
     balance_distribution: Amount = spec("结余分配", Decimal("0"))
     carryover_end: Amount = spec("年末结转和结余", Decimal("0"))
     grand_total: Optional[Amount] = spec("支出总计 as printed (checked against 本年支出合计 + 结余分配 + 结转)", None)
+    compare: dict[str, Bases] = compare(EXPENDITURE_LINES)
 
 
 @model
@@ -68,6 +95,7 @@ class Fiscal(Record):
     reason: Clause = spec("主要原因 of the change against last year")
     budget: Amount = spec("财政拨款年初预算数")
     budget_reason: Clause = spec("主要原因 of the 预决算差异")
+    compare: dict[str, Bases] = compare(FISCAL_LINES)
 
 
 @model
@@ -106,6 +134,7 @@ class Item(Record):
     spending: Optional[ItemSpending] = spec("its row of the 支出决算表 (公开03)", None)
     prior: Optional[Amount] = spec("上年决算数 (style A explains each 项 against it)", None)
     budget: Optional[Amount] = spec("年初预算数 (style B compares each 项 with it)", None)
+    full_budget: Optional[Amount] = spec("全年预算数", None)
     reason: Optional[Clause] = spec("主要原因 of the change against last year", None)
     budget_reason: Optional[Clause] = spec("主要原因 of the difference from 年初预算", None)
 
@@ -116,7 +145,11 @@ class Kuan(Record):
     name: Text = spec("款 name, e.g. 医疗保障管理事务")
     items: list[Item] = spec("its 项")
     current: Optional[Amount] = spec("本年决算 of the 款 as printed (checked against its 项)", None)
-    prior: Optional[Amount] = spec("上年决算 of the 款 as printed (checked)", None)
+    prior: Optional[Amount] = spec("上年决算 of the 款 as printed (checked; the sum of its 项 when left out)", None)
+    budget: Optional[Amount] = spec("年初预算数 of the 款 (likewise)", None)
+    full_budget: Optional[Amount] = spec("全年预算数 of the 款 (likewise)", None)
+    reason: Optional[Clause] = spec("主要原因 of the 款's change against last year", None)
+    budget_reason: Optional[Clause] = spec("主要原因 of the 款's difference from its budget", None)
 
 
 @model
@@ -125,7 +158,11 @@ class Lei(Record):
     name: Text = spec("类 name, e.g. 卫生健康支出")
     items: list[Kuan] = spec("its 款")
     current: Optional[Amount] = spec("本年决算 of the 类 as printed (checked against its 款 and 项)", None)
-    prior: Optional[Amount] = spec("上年决算 of the 类 as printed (checked)", None)
+    prior: Optional[Amount] = spec("上年决算 of the 类 as printed (checked; the sum of its 款 and 项 when left out)", None)
+    budget: Optional[Amount] = spec("年初预算数 of the 类 (likewise)", None)
+    full_budget: Optional[Amount] = spec("全年预算数 of the 类 (likewise)", None)
+    reason: Optional[Clause] = spec("主要原因 of the 类's change against last year", None)
+    budget_reason: Optional[Clause] = spec("主要原因 of the 类's difference from its budget", None)
 
 
 @model
@@ -134,19 +171,16 @@ class GeneralBudget(Record):
 
     prior: Optional[Amount] = spec("上年决算数 as printed (checked against the 项; computed when left out)", None)
     budget: Optional[Amount] = spec("年初预算数 (computed from the 项 when each has one)", None)
+    full_budget: Optional[Amount] = spec("全年预算数 (likewise)", None)
     reason: Clause = spec("主要原因 of the change against last year")
     budget_reason: Clause = spec("主要原因 of the 预决算差异")
     functions: list[Lei] = spec("功能分类: 类 → 款 → 项")
 
 
 @model
-class EconomicClass(Record):
-    """A 类 of the 部门支出经济分类 (301 工资福利支出…) against its 年初预算 and last year (style B's 六)."""
-
-    budget: Optional[Amount] = spec("年初预算数", None)
-    prior: Optional[Amount] = spec("上年决算数", None)
-    budget_reason: Optional[Clause] = spec("主要原因 of the difference from 年初预算", None)
-    reason: Optional[Clause] = spec("主要原因 of the change against last year", None)
+class EconomicClass(Bases):
+    """A 类 (301 工资福利支出…) or line (30101 基本工资…) of the 部门支出经济分类 against its 年初预算
+    and last year (style B's 六)."""
 
 
 @model
@@ -157,8 +191,8 @@ class BasicExpenditure(Record):
         "amounts by 部门支出经济分类 code (5 digits: 30101 基本工资 … 39999 其他支出); the names come from "
         "the shipped classification, 人员经费 (301, 303) and 公用经费 (302, 307, 310, 399) are their sums",
         default_factory=dict)
-    classes: dict[str, EconomicClass] = spec("by 3-digit class (301…399): 年初预算, 上年 and reasons",
-                                             default_factory=dict)
+    classes: dict[str, EconomicClass] = spec(
+        "by 3-digit class (301…399) or 5-digit line (30101…): 年初预算, 上年 and reasons", default_factory=dict)
     personnel: Optional[Amount] = spec("人员经费 (computed from `economic` when given; then checked)", None)
     personnel_items: list[Text] = spec("items the 人员经费 include (基本工资、津贴补贴…); from `economic` when "
                                        "given", default_factory=list)
@@ -166,6 +200,7 @@ class BasicExpenditure(Record):
     public_items: list[Text] = spec("items the 公用经费 include (办公费、印刷费…); from `economic` when given",
                                     default_factory=list)
     stated_total: Optional[Amount] = spec("基本支出 as printed (checked against 人员经费 + 公用经费)", None)
+    compare: dict[str, Bases] = compare(BASIC_LINES)
 
 
 @model
@@ -250,6 +285,9 @@ class OperatingCosts(Record):
     current: Amount = spec("本年机关运行经费支出")
     prior: Amount = spec("上年机关运行经费支出")
     reason: Clause = spec("主要原因 of the change")
+    budget: Optional[Amount] = spec("年初预算数", None)
+    full_budget: Optional[Amount] = spec("全年预算数", None)
+    budget_reason: Optional[Clause] = spec("主要原因 of the difference from the budget", None)
     equals_public: bool = spec("true where 机关运行经费 is by definition the 公用经费 of 基本支出 "
                                "(行政单位 and 参公事业单位): then the two are checked to be equal", False)
 
@@ -264,6 +302,14 @@ class Procurement(Record):
     sme: Amount = spec("授予中小企业合同金额", Decimal("0"))
     small_micro: Amount = spec("其中：授予小微企业合同金额", Decimal("0"))
     stated_total: Optional[Amount] = spec("政府采购支出总额 as printed (checked against 货物 + 工程 + 服务)", None)
+    compare: dict[str, Bases] = compare(PROCUREMENT_LINES)
+
+
+@model
+class CostLine(Bases):
+    """One cost the disclosure reports apart (会议费, 培训费): 本年 and what it is compared with."""
+
+    current: Amount = spec("本年决算数")
 
 
 @model

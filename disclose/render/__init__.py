@@ -20,7 +20,7 @@ import jinja2
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from ..view import Missing, View
+from ..view import Line, Missing, View
 from ..errors import DiscloseError, Location, Problem, display_path
 from ..numbers import HUNDRED, Change, quantize
 from ..style import Style
@@ -55,6 +55,8 @@ def strict(filter_function):
     def wrapper(value, *args, **kwargs):
         if isinstance(value, jinja2.Undefined):
             value._fail_with_undefined_error()
+        if isinstance(value, Line):
+            value = value.current   # an amount line prints as its 本年 figure
         if isinstance(value, Missing):
             return value        # reported with its data line once the document is rendered
         return filter_function(value, *args, **kwargs)
