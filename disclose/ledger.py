@@ -21,7 +21,7 @@ from . import accounts, classification
 from .errors import Location
 from .model import EXPENDITURE_KINDS, INCOME_SOURCES, Disclosure
 from .numbers import total
-from .schema import Record, model_fields
+from .schema import Record, Unfilled, model_fields
 
 COLUMNS = ("prior", "budget", "full_budget")             # the bases an amount can be compared with
 TEXTS = ("reason", "budget_reason")
@@ -47,13 +47,15 @@ class Entry:
     parent: str | None = None       # its share is of this line
     parts: tuple[str, ...] = ()     # it is the sum of these lines
     given: dict[str, Given] = field(default_factory=dict)
-    twice: list[tuple[str, Location, Location]] = field(default_factory=list)   # a base given in two places
+    twice: list[tuple[str, Given, Given]] = field(default_factory=list)   # a base given in two places, differently
+    sources: list[tuple[Record, dict[str, str]]] = field(default_factory=list)   # (record, column → its field)
 
     def take(self, record: Record | None, names: dict[str, str], fallback: bool = False) -> "Entry":
         """The bases and reasons `record` gives this line: column → its field name there.
         A `fallback` source only fills what the others leave out."""
         if record is None:
             return self
+        self.sources.append((record, names))
         for column, attr in names.items():
             value = getattr(record, attr)
             if value is None and not record.given(attr):
@@ -62,7 +64,7 @@ class Entry:
             if column in self.given:
                 earlier = self.given[column]
                 if not fallback and earlier.value is not None and mine.value is not None and earlier.value != mine.value:
-                    self.twice.append((column, earlier.loc, mine.loc))
+                    self.twice.append((column, earlier, mine))
                 continue
             self.given[column] = mine
         return self
@@ -102,6 +104,21 @@ class Ledger(dict):
 
     def current(self, path: str) -> Decimal | None:
         return self[path].current
+
+    def unfilled(self, path: str) -> bool:
+        """Whether the line's 本年 is, or sums, a figure still empty (`schema.Unfilled`)."""
+        e = self[path]
+        return isinstance(e.current, Unfilled) or any(self.unfilled(p) for p in e.parts if p in self)
+
+    def field_of(self, record: Record, attr: str) -> tuple[str, str] | None:
+        """(line, column) that `record`'s field `attr` gives a base or reason of, if any."""
+        for path, e in self.items():
+            for source, names in e.sources:
+                if source is record:
+                    for column, name in names.items():
+                        if name == attr:
+                            return path, column
+        return None
 
 
 def _compare(record: Record, key: str) -> Record | None:
@@ -228,7 +245,12 @@ def _basic(out: Ledger, data: Disclosure) -> None:
 
     for code, e in sorted(classes.items()):
         mine = tuple(f"basic.{c}" for c in lines if c.startswith(code))
-        out.add(Entry(f"basic.{code}", f"{e.name}（{code}）", accounts.economic_class(b.economic, code),
+        group_total = personnel if e.group == "人员经费" else public
+        if b.economic:
+            current = accounts.economic_class(b.economic, code)
+        else:       # without the economic codes a class is known only when its whole group is nil
+            current = Decimal("0") if group_total == 0 else None
+        out.add(Entry(f"basic.{code}", f"{e.name}（{code}）", current,
                       home(code), f"basic.{groups[e.group]}", mine)).take(b.classes.get(code), ALL)
     for code in lines:
         out.add(Entry(f"basic.{code}", f"{entries[code].name}（{code}）", b.economic.get(code, Decimal("0")),

@@ -27,8 +27,10 @@ from typing import Union, get_args, get_origin
 
 from . import accounts
 from .errors import display_path
+from .ledger import ledger
 from .load import load
 from .model import UNREVIEWED, Disclosure
+from .model.figures import BASIC_LINES, EXPENDITURE_LINES, FISCAL_LINES, INCOME_LINES, PROCUREMENT_LINES
 from .numbers import quantize
 from .schema import model_fields, type_hints
 from .source import NULL, Map, Node, Scalar, Seq, read
@@ -49,9 +51,17 @@ class Rolled:
     vanished: list[str] = field(default_factory=list)     # 项 of last year the tables no longer show
 
 
+# The records whose lines take their bases from a `compare:` mapping, and the lines whose 上年
+# is written elsewhere (overall.prior_total, fiscal.prior_total): init fills the others' 上年.
+COMPARED = {"income": INCOME_LINES, "expenditure": EXPENDITURE_LINES, "fiscal": FISCAL_LINES,
+            "basic": BASIC_LINES, "procurement": PROCUREMENT_LINES}
+PRIOR_ELSEWHERE = {"income.grand_total", "expenditure.grand_total", "fiscal.total_in", "fiscal.total_out"}
+
+
 class _Roll:
     def __init__(self, last: Disclosure):
         self.last = last
+        self.lines = ledger(last)
         self.reasons = 0
 
     # --- nodes -------------------------------------------------------------------------------
@@ -87,9 +97,32 @@ class _Roll:
                 out.append((key, loc, new))
             current = node.get("current")
             if (key == "current" and "prior" in names and "prior" not in keys and isinstance(current, Scalar)
-                    and not current.is_null and not path.endswith(("functions[]", "functions[].items[]"))):
+                    and not current.is_null):
                 out.append(("prior", loc, Scalar(current.text, current.tag, loc)))   # 上年 := last year's 本年
+        if path == "basic" and "classes" not in keys and self.last.basic.economic:
+            out.append(("classes", node.loc, self.economic_classes(Map([], node.loc))))
+        if path in COMPARED:
+            out = [entry for entry in out if entry[0] != "compare"]
+            out.append(("compare", node.loc, self.compare(path, node.get("compare"))))
         return Map(out, node.loc)
+
+    def compare(self, path: str, last_compare: Node | None) -> Map:
+        """A record's `compare:`: each line's 上年 := last year's 本年 of the line (from the
+        ledger, so a total is the one last year's document printed); reasons carried, marked;
+        年初 and 全年预算 left out (this year's budgets are new data)."""
+        out = []
+        for key in COMPARED[path]:
+            line = f"{path}.{key}"
+            entries = []
+            current = self.lines[line].current if line in self.lines else None
+            if current is not None and line not in PRIOR_ELSEWHERE:
+                entries.append(("prior", None, self.figure(current)))
+            old = last_compare.get(key) if isinstance(last_compare, Map) else None
+            if isinstance(old, Map):
+                entries += [(k, loc, self.mark(v)) for k, loc, v in old.entries if k in REASONS]
+            if entries:
+                out.append((key, None, Map(entries, None)))
+        return Map(out, None)
 
     def field(self, key: str, value: Node, here: str, parent: Map, keys: list[str],
               cls: type | None) -> Node | None:
@@ -122,9 +155,8 @@ class _Roll:
             return Map([(k, loc, self.empty_figure()) for k, loc, v in value.entries
                         if isinstance(v, Scalar) and Decimal(v.text or "0") != 0], value.loc)
         if key == "classes" and here == "basic.classes" and isinstance(value, Map):
-            return Map([(code, loc, self.economic_class(code, v)) for code, loc, v in value.entries], value.loc)
-        if key in ("current", "prior") and here.endswith(("functions[].current", "functions[].prior",
-                                                          "functions[].items[].current", "functions[].items[].prior")):
+            return self.economic_classes(value)
+        if key == "current" and here.endswith(("functions[].current", "functions[].items[].current")):
             return None                                       # a 类's or 款's total as printed: computed
         if key == "current" and isinstance(value, Scalar):
             return self.empty_figure()                        # this year's 决算: new data
@@ -144,10 +176,23 @@ class _Roll:
             return self.empty_figure()
         return value
 
+    def economic_classes(self, node: Map) -> Map:
+        """basic.classes: each class entry rolled, and each economic line of last year's
+        `economic` given its 上年 (a line already listed keeps its reasons)."""
+        out = [(code, loc, self.economic_class(code, v)) for code, loc, v in node.entries]
+        listed = set(node.keys())
+        out += [(code, None, Map([("prior", None, self.figure(amount))], None))
+                for code, amount in self.last.basic.economic.items() if code not in listed and amount != 0]
+        return Map(out, node.loc)
+
     def economic_class(self, code: str, node: Node) -> Node:
         if not isinstance(node, Map):
             return node
-        prior = accounts.economic_class(self.last.basic.economic, code) if self.last.basic.economic else None
+        economic = self.last.basic.economic
+        if not economic:
+            prior = None
+        else:
+            prior = accounts.economic_class(economic, code) if len(code) == 3 else economic.get(code, Decimal("0"))
         out = []
         for key, loc, value in node.entries:
             if key == "prior" and prior is not None:
@@ -235,6 +280,9 @@ def _lines(node: Node, indent: int):
                 yield f"{pad}{k}:{_scalar(value)}\n"
             elif isinstance(value, Map) and not value.entries:
                 yield f"{pad}{k}: {{}}\n"
+            elif isinstance(value, Map) and all(isinstance(v, Scalar) and _is_figure(v) for _, _, v in value.entries):
+                inner = ", ".join(f"{name}:{_scalar(v)}" for name, _, v in value.entries)   # {prior: 12.00}
+                yield f"{pad}{k}: {{{inner}}}\n"
             elif isinstance(value, Seq) and not value.items:
                 yield f"{pad}{k}: []\n"
             else:

@@ -317,7 +317,9 @@ def datasets(draw, style: str) -> Dataset:
     d["overall"] = {"prior_total": C(overall_prior), "reason": reason("overall")}
     d["fiscal"] = {"carryover_start": C(fiscal_start), "carryover_end": C(fiscal_end),
                    "prior_total": C(base_for(draw, fiscal_total, hi=overall_prior)),
-                   "reason": reason("fiscal"), "budget": C(base_for(draw, fiscal_spending)),
+                   # 财政拨款年初预算 is the 项' 年初预算 when all 财政拨款 is 一般公共预算 (rule LINE-SUMS)
+                   "reason": reason("fiscal"), "budget": C(base_for(draw, fiscal_spending) if any(
+                       present[f] for f in FUNDS) else sum(i["budget"] for i in items)),
                    "budget_reason": reason("fiscal-budget")}
     gb = d["general_budget"]
     gb.update(reason=reason("gb"), budget_reason=reason("gb-budget"))
@@ -369,8 +371,11 @@ def datasets(draw, style: str) -> Dataset:
         if state():
             b["public"] = C(public)
     else:
-        # an economic code list without a 人员经费 (or 公用经费) code cannot name what it includes
-        amounts_by_code = {}
+        # one group is nil: its items are named as entered (an economic list without its codes
+        # cannot name them); the other group's amount sits on one code, so each class is known
+        amounts_by_code = {PERSONNEL_CODES[0]: personnel} if personnel else {PUBLIC_CODES[0]: public} if public else {}
+        if amounts_by_code:
+            b["economic"] = {code: C(a) for code, a in amounts_by_code.items()}
         b.update(personnel=C(personnel), personnel_items=["基本工资"], public=C(public), public_items=["办公费"])
     if state():
         b["stated_total"] = C(basic_total)

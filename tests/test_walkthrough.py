@@ -36,18 +36,18 @@ INIT_PRINTS = (
 EMPTY_HINT = "enter this year's figure from the 决算 tables, or delete the key"
 # the carried reason of 2070108 文化活动 says 增加; the figure fell from 45.00 to 38.00
 CONTRADICTION = (
-    "2024.yaml:88: error REASON-STALE: general_budget.functions[1].items[1].items[1].reason, carried from "
+    "2024.yaml:112: error REASON-STALE: general_budget.functions[1].items[1].items[1].reason, carried from "
     "last year, says 增加 but the figure fell: 上年 45.00 → 本年 38.00: 本年举办“村晚”群众文化活动，活动经费增加 "
     f"— rewrite the reason for this year's figures and delete {UNREVIEWED}")
 CHECK_QUOTES = [
     f"2024.yaml:18: error EMPTY: overview.staff.active.current is not filled in yet — {EMPTY_HINT}",
     CONTRADICTION,
-    "2024.yaml:99: warning REASON-STALE: general_budget.functions[1].items[1].items[2].reason is last year's "
+    "2024.yaml:121: warning REASON-STALE: general_budget.functions[1].items[1].items[2].reason is last year's "
     "text, not yet reviewed (上年 168.40 → 本年 176.80): 本年在职人员增加，工资标准调整，人员经费增加 — check it "
     f"against the figures, rewrite it if needed, and delete {UNREVIEWED}",
-    "2024.yaml:100: error REASON-MISSING: 其他文化和旅游支出(2070199) has no `reason` for its change against "
+    "2024.yaml:122: error REASON-MISSING: 其他文化和旅游支出(2070199) has no `reason` for its change against "
     "last year (0.00 → 12.00) — add `reason: …` (its 主要原因) to the 项",
-    f"2024.yaml:231: error EMPTY: operating_costs.current is not filled in yet — {EMPTY_HINT}",
+    f"2024.yaml:250: error EMPTY: operating_costs.current is not filled in yet — {EMPTY_HINT}",
 ]
 CHECK_SUMMARY = "27 errors, 25 warnings, 0 notes"
 
@@ -112,7 +112,7 @@ def test_check_lists_what_is_left_to_do(cli, drafted):
 def test_a_carried_reason_that_contradicts_the_figures_is_an_error(cli, drafted):
     r = cli("check", "2024.yaml")
     assert r.code == 1 and CONTRADICTION in r.out.splitlines()
-    assert line_of(drafted / "2024.yaml", f"reason: \"{UNREVIEWED}本年举办“村晚”群众文化活动") == 88
+    assert line_of(drafted / "2024.yaml", f"reason: \"{UNREVIEWED}本年举办“村晚”群众文化活动") == 112
     # last year the same words were right: 40.00 → 45.00
     assert "本年举办“村晚”群众文化活动，活动经费增加" in (DATA / "demo-2023.yaml").read_text(encoding="utf-8")
 

@@ -7,6 +7,7 @@ A rule has an id (`FUNC-ROLLUP`), a severity, a one-line description, and yields
 
 - `file.py`: the file itself (silences, codes, placeholders, the year and the unit);
 - `totals.py`: every stated total against its parts, and the balances;
+- `lines.py`: every stated 上年/预算 of a total against its parts' (the ledger's lines);
 - `tables.py`: the nine tables (economic codes, the 公开05 split, one figure in every table);
 - `texts.py`: the reasons the style explains, and what its sentences need (NEEDED);
 - `performance.py`: the self-evaluation forms;
@@ -17,7 +18,7 @@ A rule has an id (`FUNC-ROLLUP`), a severity, a one-line description, and yields
 Rules never print; `run()` collects, drops what the file silences (each with a written
 reason) and returns the rest.  The sums they hold the file to are `accounts.py`'s.
 """
-from . import file, totals, tables, texts, performance, prior  # noqa: F401  (registers the rules, in this order)
+from . import file, totals, lines, tables, texts, performance, prior  # noqa: F401  (registers the rules, in this order)
 from .rules import NEEDED, RULES, Context, Rule, blocking, rule, run, silenced_rules
 
 __all__ = ["NEEDED", "RULES", "Context", "Rule", "blocking", "rule", "run", "silenced_rules"]

@@ -2,11 +2,13 @@
 sees (with the one way a stated total is held to its parts), and `run()`."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
 from ..errors import ERROR, INFO, Location, Problem
+from ..ledger import Ledger, ledger
 from ..model import Disclosure, Record
 from ..numbers import quantize, tolerance, total
 from ..style import Style
@@ -69,8 +71,17 @@ class Context:
         return Problem(loc, r.id if r else "CHECK", message, hint, severity or (r.severity if r else ERROR),
                        tuple(x for x in related if x is not None))
 
+    @functools.cached_property
+    def ledger(self) -> Ledger:
+        """Every amount line of the file with its bases (see `ledger`)."""
+        return ledger(self.data)
+
     def sum_check(self, owner: Record, key: str, what: str, stated: Decimal | None,
                   parts: list[Part]) -> Iterator[Problem]:
+        """A stated total (`owner`'s `key`) against its parts."""
+        return self.sum_check_at(owner.loc(key), what, stated, parts)
+
+    def sum_check_at(self, at: Location, what: str, stated: Decimal | None, parts: list[Part]) -> Iterator[Problem]:
         """A stated total against its parts: equal is fine; within the 万元 rounding
         tolerance it is an `info` note (the stated one is printed); beyond it an error
         that names the lines of the parts."""
@@ -85,7 +96,7 @@ class Context:
         part_locs = [loc for _, _, loc in parts]
         if diff <= tol:
             yield self.problem(
-                owner.loc(key),
+                at,
                 f"{what} is stated as {fmt(stated)} while {names} add up to {fmt(computed)}: a rounding "
                 f"difference of {fmt(diff)} (tolerance {tol.normalize():f} for {len(parts)} parts in 万元); "
                 f"the stated figure is printed", severity=INFO, related=part_locs)
@@ -94,7 +105,7 @@ class Context:
         hint = f"correct the total, or the part that is wrong ({where})" if where else "correct the total or a part"
         if self.rounded:
             hint += f"; more than rounding can explain ({tol.normalize():f})"
-        yield self.problem(owner.loc(key), f"{what} is stated as {fmt(stated)} but {names} add up to "
+        yield self.problem(at, f"{what} is stated as {fmt(stated)} but {names} add up to "
                            f"{fmt(computed)}", hint, severity=ERROR, related=part_locs)
 
 

@@ -9,7 +9,7 @@ from .rules import Context, fmt, rule
 
 # --- the nine tables ------------------------------------------------------------------------------
 
-@rule("ECON-CODE", ERROR, "基本支出 amounts use codes of the 部门支出经济分类 (5 digits) and classes of 3 digits")
+@rule("ECON-CODE", ERROR, "基本支出 amounts use codes of the 部门支出经济分类 (5 digits); `classes` its classes or codes")
 def econ_code(ctx: Context):
     entries = classification.economic()
     b = ctx.data.basic
@@ -21,9 +21,9 @@ def econ_code(ctx: Context):
                               "use a 5-digit code, e.g. " + ("、".join(f"{c} {entries[c].name}" for c in close)
                                                             if close else "30101 基本工资"))
     for code in b.classes:
-        if code not in entries or entries[code].level != "class":
-            yield ctx.problem(b.classes.locs[code], f"`{code}` is not a class of the 部门支出经济分类",
-                              "use 301, 302, 303, 307, 310 or 399")
+        if code not in entries:
+            yield ctx.problem(b.classes.locs[code], f"`{code}` is not a class or code of the 部门支出经济分类",
+                              "use a class (301, 302, 303, 307, 310 or 399) or a 5-digit code such as 30101")
 
 
 @rule("ECON-TOTALS", ERROR, "人员经费 and 公用经费 as entered equal the sums of their economic codes")

@@ -1,9 +1,6 @@
 """Rules of the narrative: the reasons the style explains, and what its sentences need."""
 from __future__ import annotations
 
-from decimal import Decimal
-
-from .. import accounts
 from ..accounts import items
 from ..errors import ERROR, WARNING
 from ..model import UNREVIEWED
@@ -47,38 +44,24 @@ _DOWN = ("减少", "下降", "降低", "减小", "压减", "下调", "缩减")
 
 
 def _figures(ctx: Context, record, key: str):
-    """The two figures a reason explains: (base, this year's, what the base is) or None; a
-    total summed from a figure still empty is itself `Unfilled`."""
-    d = ctx.data
-    budget = key == "budget_reason"
-
-    def summed(value, parts):
-        return Unfilled(value) if any(isinstance(x, Unfilled) for x in parts) else value
-
-    spending_parts = accounts.fiscal_spending_parts(d)
-    if record is d.overall:
-        income = d.income
-        parts = [getattr(income, k) for k in accounts.INCOME_SOURCES] + [
-            income.non_fiscal_balance_used, income.carryover_start, income.stated_total, income.grand_total]
-        return d.overall.prior_total, summed(accounts.grand_totals(d)[0], parts), "上年"
-    if record is d.fiscal:
-        if budget:
-            return d.fiscal.budget, summed(accounts.fiscal_spending(d), spending_parts), "年初预算"
-        parts = [d.fiscal.carryover_start] + [getattr(d.income, k) for k in accounts.FISCAL_SOURCES]
-        return d.fiscal.prior_total, summed(accounts.fiscal_total_in(d), parts), "上年"
-    if record is d.general_budget:
-        spent = summed(accounts.general_budget_spending(d), [i.current for i in accounts.items(d)])
-        return ((d.general_budget.budget, spent, "年初预算") if budget else
-                (accounts.general_budget_prior(d), spent, "上年"))
-    t = d.three_public
-    if record is t or record is t.vehicles:            # sums of their parts: from accounts, by column
-        column = accounts.three_public_column if record is t else accounts.vehicles_column
-        return column(t, "budget" if budget else "prior"), column(t, "current"), "预算" if budget else "上年"
-    base = getattr(record, "budget" if budget else "prior", None)
-    current = getattr(record, "current", getattr(record, "expenditure", None))
-    if isinstance(base, Decimal) and isinstance(current, Decimal):
-        return base, current, "年初预算" if budget else "上年"
-    return None
+    """The two figures a reason explains — (base, this year's, what the base is) — from the line
+    of the ledger the reason belongs to, or None; a total summed from a figure still empty is
+    itself `Unfilled`."""
+    book = ctx.ledger
+    found = book.field_of(record, key)
+    if found is None or found[1] not in ("reason", "budget_reason"):
+        return None
+    path, column = found
+    if column == "reason":
+        base, against = book.base(path, "prior"), "上年"
+    elif book.base(path, "budget") is not None:
+        base, against = book.base(path, "budget"), "年初预算"
+    else:
+        base, against = book.base(path, "full_budget"), "全年预算"
+    current = book.current(path)
+    if current is None:
+        return None
+    return base, Unfilled(current) if book.unfilled(path) else current, against
 
 
 @rule(REASON_STALE, WARNING, "a reason carried from last year by `disclose init` is reviewed (its mark deleted); "

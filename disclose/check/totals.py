@@ -100,32 +100,20 @@ def fiscal_within(ctx: Context):
                           related=[d.income.loc("grand_total")])
 
 
-@rule("FUNC-ROLLUP", ERROR, "each 类 = Σ its 款 = Σ its 项, in every column the file states")
+@rule("FUNC-ROLLUP", ERROR, "each 类 = Σ its 款 = Σ its 项 in 本年 (their 上年 and 预算: LINE-SUMS)")
 def func_rollup(ctx: Context):
     for lei in ctx.data.general_budget.functions:
-        for column, label in (("current", "本年决算"), ("prior", "上年决算")):
-            kuan_values = [stated_or(getattr(k, column), [getattr(i, column) for i in k.items]) for k in lei.items]
-            if getattr(lei, column) is not None:
-                parts: list[Part] = []
-                for k, v in zip(lei.items, kuan_values):
-                    if getattr(k, column) is not None:
-                        parts.append((f"{k.name}(款)", v, k.loc(column)))
-                    else:
-                        parts.extend((f"{i.name}(项)", getattr(i, column), i.loc(column)) for i in k.items)
-                yield from ctx.sum_check(lei, column, f"{lei.name}(类){label}", getattr(lei, column), parts)
+        if lei.current is not None:
+            parts: list[Part] = []
             for k in lei.items:
-                yield from ctx.sum_check(k, column, f"{k.name}(款){label}", getattr(k, column),
-                                         [(f"{i.name}(项)", getattr(i, column), i.loc(column)) for i in k.items])
-
-
-@rule("GB-TOTALS", ERROR, "a stated 上年 or 年初预算 total of 一般公共预算财政拨款支出 matches its 项")
-def gb_totals(ctx: Context):
-    g = ctx.data.general_budget
-    its = items(ctx.data)
-    yield from ctx.sum_check(g, "prior", "一般公共预算财政拨款支出上年决算数", g.prior,
-                             [(f"{i.name}({i.code})", i.prior, i.loc("prior")) for i in its])
-    yield from ctx.sum_check(g, "budget", "一般公共预算财政拨款支出年初预算数", g.budget,
-                             [(f"{i.name}({i.code})", i.budget, i.loc("budget")) for i in its])
+                if k.current is not None:
+                    parts.append((f"{k.name}(款)", k.current, k.loc("current")))
+                else:
+                    parts.extend((f"{i.name}(项)", i.current, i.loc("current")) for i in k.items)
+            yield from ctx.sum_check(lei, "current", f"{lei.name}(类)本年决算", lei.current, parts)
+        for k in lei.items:
+            yield from ctx.sum_check(k, "current", f"{k.name}(款)本年决算", k.current,
+                                     [(f"{i.name}(项)", i.current, i.loc("current")) for i in k.items])
 
 
 @rule("BASIC-TOTAL", ERROR, "基本支出 = 人员经费 + 公用经费")
@@ -158,36 +146,16 @@ def operating_costs(ctx: Context):
                           related=[b.loc("public")])
 
 
-@rule("THREE-PUBLIC-TOTAL", ERROR, "“三公”经费 = 因公出国（境）费 + 公务用车 + 公务接待费; 公务用车 = 购置 + 运行维护")
+@rule("THREE-PUBLIC-TOTAL", ERROR, "“三公”经费 = 因公出国（境）费 + 公务用车 + 公务接待费; 公务用车 = 购置 + 运行维护 "
+      "(their 上年 and 预算: LINE-SUMS)")
 def three_public_total(ctx: Context):
     t = ctx.data.three_public
     v = t.vehicles
-    yield from ctx.sum_check(v, "prior", "公务用车购置及运行维护费上年数", v.prior,
-                             [("购置费", v.purchase.prior, v.purchase.loc("prior")),
-                              ("运行维护费", v.operation.prior, v.operation.loc("prior"))])
-    yield from ctx.sum_check(v, "budget", "公务用车购置及运行维护费预算数", v.budget,
-                             [("购置费", v.purchase.budget, v.purchase.loc("budget")),
-                              ("运行维护费", v.operation.budget, v.operation.loc("budget"))])
-    columns = {"stated_current": ("current", "“三公”经费决算数"), "stated_prior": ("prior", "“三公”经费上年决算数"),
-               "stated_budget": ("budget", "“三公”经费预算数")}
-    for key, (column, what) in columns.items():
-        if column == "current":
-            veh: list[Part] = [("购置费", v.purchase.current, v.purchase.loc("current")),
-                               ("运行维护费", v.operation.current, v.operation.loc("current"))]
-        elif getattr(v, column) is not None:
-            veh = [("公务用车购置及运行维护费", getattr(v, column), v.loc(column))]
-        else:
-            veh = [("购置费", getattr(v.purchase, column), v.purchase.loc(column)),
-                   ("运行维护费", getattr(v.operation, column), v.operation.loc(column))]
-        parts = [("因公出国（境）费", getattr(t.abroad, column), t.abroad.loc(column))] + veh + \
-                [("公务接待费", getattr(t.reception, column), t.reception.loc(column))]
-        if column == "current" or getattr(v, column) is not None:
-            # name the three parts of the document, with 公务用车 as one
-            named = [parts[0], ("公务用车购置及运行维护费", total(x for _, x, _ in veh) if all(
-                x is not None for _, x, _ in veh) else None, veh[0][2]), parts[-1]]
-            yield from ctx.sum_check(t, key, what, getattr(t, key), named if len(veh) == 1 else parts)
-        else:
-            yield from ctx.sum_check(t, key, what, getattr(t, key), parts)
+    yield from ctx.sum_check(t, "stated_current", "“三公”经费决算数", t.stated_current, [
+        ("因公出国（境）费", t.abroad.current, t.abroad.loc("current")),
+        ("公务用车购置费", v.purchase.current, v.purchase.loc("current")),
+        ("公务用车运行维护费", v.operation.current, v.operation.loc("current")),
+        ("公务接待费", t.reception.current, t.reception.loc("current"))])
 
 
 @rule("PROCUREMENT-TOTAL", ERROR, "政府采购 = 货物 + 工程 + 服务; 中小企业 ≤ 总额; 小微企业 ≤ 中小企业")

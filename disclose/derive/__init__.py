@@ -126,11 +126,10 @@ def _basic(data: Disclosure, line: dict[str, Line]) -> View:
     b = data.basic
     entries = classification.economic()
     amounts = {code: a for code, a in b.economic.items()}
-    if amounts:
-        personnel_items = [e.name for c, e in entries.items() if amounts.get(c) and e.group == "人员经费"]
-        public_items = [e.name for c, e in entries.items() if amounts.get(c) and e.group == "公用经费"]
-    else:
-        personnel_items, public_items = b.personnel_items, b.public_items
+    # the items a group includes: named by its economic codes, else as entered
+    personnel_items = [e.name for c, e in entries.items() if amounts.get(c) and e.group == "人员经费"] \
+        or b.personnel_items
+    public_items = [e.name for c, e in entries.items() if amounts.get(c) and e.group == "公用经费"] or b.public_items
     classes = [_named(line[f"basic.{code}"], code=code, name=e.name)
                for code, e in sorted(entries.items()) if e.level == "class"]
     economic_lines = [_named(line[f"basic.{code}"], code=code, name=e.name)

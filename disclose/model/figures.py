@@ -194,11 +194,11 @@ class BasicExpenditure(Record):
     classes: dict[str, EconomicClass] = spec(
         "by 3-digit class (301…399) or 5-digit line (30101…): 年初预算, 上年 and reasons", default_factory=dict)
     personnel: Optional[Amount] = spec("人员经费 (computed from `economic` when given; then checked)", None)
-    personnel_items: list[Text] = spec("items the 人员经费 include (基本工资、津贴补贴…); from `economic` when "
-                                       "given", default_factory=list)
+    personnel_items: list[Text] = spec("items the 人员经费 include (基本工资、津贴补贴…); named from `economic` "
+                                       "when it has 人员经费 codes", default_factory=list)
     public: Optional[Amount] = spec("公用经费 (computed from `economic` when given; then checked)", None)
-    public_items: list[Text] = spec("items the 公用经费 include (办公费、印刷费…); from `economic` when given",
-                                    default_factory=list)
+    public_items: list[Text] = spec("items the 公用经费 include (办公费、印刷费…); named from `economic` when "
+                                    "it has 公用经费 codes", default_factory=list)
     stated_total: Optional[Amount] = spec("基本支出 as printed (checked against 人员经费 + 公用经费)", None)
     compare: dict[str, Bases] = compare(BASIC_LINES)
 
