@@ -112,3 +112,25 @@ def test_a_missing_attachment_is_an_error(cli, changji_copy, tmp_path):
     r = cli("build", changji_copy, "-o", tmp_path / "out")
     assert r.code == 1
     assert f":{line}: error ATTACHMENT: attachment" in r.err and "nope.docx does not exist" in r.err
+
+
+@pytest.mark.parametrize("name", ["changji-2024", "xiji-2024", "demo-2024"])
+def test_the_one_pass_writer_writes_what_the_composed_parts_did(name, tmp_path):
+    """tests/fixtures/docx/NAME.json is the structure the previous writer (each part its own
+    document, joined with docxcompose, as of commit 4a88759) wrote for the example:
+    every paragraph's style, alignment, spacing, text and run fonts, every table's grid, cells,
+    merges and header rows, every section's page size, orientation, margins, footer and
+    page-number start."""
+    import json
+
+    from conftest import DATA, FIXTURES
+    from docx_structure import structure
+
+    path = tmp_path / "out.docx"
+    path.write_bytes(build(DATA / f"{name}.yaml").outputs["docx"])
+    expected = json.loads((FIXTURES / "docx" / f"{name}.json").read_text(encoding="utf-8"))
+    got = structure(path)
+    assert got["sections"] == expected["sections"]
+    assert len(got["body"]) == len(expected["body"])
+    for i, (a, b) in enumerate(zip(got["body"], expected["body"])):
+        assert a == b, f"body element {i}"

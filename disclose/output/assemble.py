@@ -1,15 +1,16 @@
-"""Join separately built parts and the user's attachments into one document.
+"""The user's attachments (.docx files) joined after the document, and the page numbers.
 
-docxcompose (`Composer(master).append(doc)`) merges documents with their styles and
-numbering.  Two of its habits are handled here:
+The document itself is written in one pass (`docx.py`); docxcompose
+(`Composer(doc).append(attachment)`) is used only to join attachments, whose styles,
+numbering and pictures it merges.  Two of its habits are handled here:
 
 - an appended document's last section takes the master's page settings (docxcompose
-  issue #67, kept by design): so every part is closed with a section break before it
-  is appended, its own last section survives, and the empty section left at the very
-  end is folded away afterwards;
-- headers and footers of appended documents are dropped: so the page-number footer
-  is set once, on the first section after the cover, after joining; later sections
-  inherit it, and numbering starts at 1 there.
+  issue #67, kept by design): so the document and every attachment are closed with a
+  section break before appending, their own last sections survive, and the empty section
+  left at the very end is folded away afterwards;
+- headers and footers of appended documents are dropped: the page-number footer is set
+  once, on the first section after the cover (`page_numbers`); later sections inherit it,
+  and numbering starts at 1 there.
 """
 from __future__ import annotations
 
@@ -18,34 +19,31 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.oxml.ns import qn
-from docxcompose.composer import Composer
 
 from .. import ooxml
 from ..errors import DiscloseError, Location, Problem
 from .word import FONTS, PAGE_NUMBER_PT
 
 
-def assemble(cover: Document, parts: list[Document], attachments: list[tuple[Path, Location]]) -> Document:
-    cover.add_section(WD_SECTION.NEW_PAGE)
-    composer = Composer(cover)
-    for part in parts:
-        _append(composer, part)
+def assemble(doc: Document, attachments: list[tuple[Path, Location]]) -> Document:
+    """`doc` with the attachments appended (itself when there are none)."""
+    if not attachments:
+        return doc
+    from docxcompose.composer import Composer       # imported only where it is used
+
+    doc.add_section(WD_SECTION.NEW_PAGE)             # keeps the document's last page settings (#67)
+    composer = Composer(doc)
     for path, loc in attachments:
         try:
             attachment = Document(str(path))
         except Exception as exc:  # python-docx raises several kinds for a bad package
             raise DiscloseError([Problem(loc, "ATTACHMENT", f"cannot read attachment {path}: {exc}",
                                          "attach a .docx file saved by Word or WPS")])
-        _append(composer, attachment)
+        attachment.add_section(WD_SECTION.NEW_PAGE)
+        composer.append(attachment)
     doc = composer.doc
     _fold_trailing_section(doc)
-    _page_numbers(doc)
     return doc
-
-
-def _append(composer: Composer, part: Document) -> None:
-    part.add_section(WD_SECTION.NEW_PAGE)   # keeps the part's last page settings (docxcompose #67)
-    composer.append(part)
 
 
 def _fold_trailing_section(doc: Document) -> None:
@@ -66,7 +64,8 @@ def _fold_trailing_section(doc: Document) -> None:
         body.remove(last)
 
 
-def _page_numbers(doc: Document) -> None:
+def page_numbers(doc: Document) -> None:
+    """— 1 — in the footer from the first section after the cover, numbered from 1 there."""
     sections = doc.sections
     if len(sections) < 2:
         return

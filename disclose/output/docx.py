@@ -1,20 +1,21 @@
-"""The Word file: each part written by `word.Writer`, joined with the user's attachments by
-`assemble`, with the package's core properties."""
+"""The Word file, written in one pass: every part by one `word.Writer` (each part opens a new
+portrait section), then the user's attachments joined by `assemble`, the page numbers, and
+the package's core properties."""
 from __future__ import annotations
 
 import io
 
 from ..errors import DiscloseError, Problem, display_path
-from .assemble import assemble
+from .assemble import assemble, page_numbers
 from .word import Writer
 
 
 def write(rendered) -> bytes:
-    documents = []
-    for blocks in rendered.parts:
-        writer = Writer()
+    writer = Writer()
+    for i, blocks in enumerate(rendered.parts):
+        if i:
+            writer.new_part()
         writer.write(blocks)
-        documents.append(writer.doc)
     data, source = rendered.data, rendered.source
     folder = source.parent if source is not None else None
     attachments = [(folder / a, data.loc("attachments")) for a in data.attachments] if folder else []
@@ -22,7 +23,8 @@ def write(rendered) -> bytes:
         if not file.is_file():
             raise DiscloseError([Problem(loc, "ATTACHMENT", f"attachment {display_path(file)} does not exist",
                                          "give the path of a .docx file relative to the data file")])
-    doc = assemble(documents[0], documents[1:], attachments)
+    doc = assemble(writer.doc, attachments)
+    page_numbers(doc)
     props = doc.core_properties
     # the package's core properties take at most 255 characters each
     props.title, props.author, props.last_modified_by = rendered.title[:255], data.unit[:255], data.unit[:255]

@@ -6,7 +6,8 @@ and fixed 28 pt line spacing; tables in 宋体, header rows repeated, amounts
 right-aligned; landscape sections where the markup asks.  Readers without these fonts
 (LibreOffice on Linux, WPS on a fresh machine) substitute their own CJK fonts.
 
-Each part of the document is its own `Document`, joined by `assemble.py` (see `docx.py`).
+One `Writer` writes the whole document in one pass, each part opening a new page
+(`new_part`); `assemble.py` joins the user's attachments after it (see `docx.py`).
 """
 from __future__ import annotations
 
@@ -105,6 +106,12 @@ class Writer:
             elif isinstance(block, Space):
                 self._space(block.points)
         return self.doc
+
+    def new_part(self) -> None:
+        """The next part of the document begins on a new page, in portrait."""
+        ooxml.set_page(self.doc.add_section(WD_SECTION.NEW_PAGE), landscape=False)
+        self.landscape = False
+        self.empty = True
 
     def _space(self, points: float) -> None:
         p = self.doc.add_paragraph()

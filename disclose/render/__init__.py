@@ -12,6 +12,8 @@ file's line; all of them at once, after the whole document has been rendered.
 from __future__ import annotations
 
 import functools
+import os
+import tempfile
 import traceback
 from decimal import Decimal
 from pathlib import Path
@@ -28,23 +30,67 @@ from ..style import Style
 LINE_BREAK = "\u2028"   # a line break inside a table cell (see markup.py)
 
 
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates shared by every render of this process (a batch, `diff`, the tests):
-    Jinja keys each entry by the template's name and file and checks its source's checksum,
-    so an edited template is compiled again and two folders' files never mix."""
+class _BytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates, kept for every render of this process (a batch, `diff`, the tests) and
+    on disk for the next process (compiling the shipped templates is most of a cold `check`).
+
+    Jinja keys each entry by the template's name and file and checks its source's checksum and
+    the Python version, so an edited template is compiled again and two folders' files never
+    mix.  The folder is the user's own (`cache_folder()`), created private (0700); an entry is
+    written whole (a temporary file renamed), so parallel builds never read half of one."""
 
     def __init__(self):
         self.store: dict[str, bytes] = {}
+        self.folder: Path | None = None
+        self.looked = False
+
+    def _folder(self) -> Path | None:
+        if not self.looked:
+            self.looked, self.folder = True, cache_folder()
+        return self.folder
 
     def load_bytecode(self, bucket):
+        if bucket.key not in self.store and self._folder() is not None:
+            try:
+                self.store[bucket.key] = (self.folder / f"{bucket.key}.jinja").read_bytes()
+            except OSError:
+                pass
         if bucket.key in self.store:
             bucket.bytecode_from_string(self.store[bucket.key])
 
     def dump_bytecode(self, bucket):
-        self.store[bucket.key] = bucket.bytecode_to_string()
+        data = bucket.bytecode_to_string()
+        self.store[bucket.key] = data
+        if self._folder() is not None:
+            try:
+                fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+                os.replace(tmp, self.folder / f"{bucket.key}.jinja")
+            except OSError:
+                pass            # a cache that cannot be written is only slower
 
 
-_COMPILED = _MemoryBytecodeCache()
+def cache_folder() -> Path | None:
+    """Where compiled templates are kept: $DISCLOSE_CACHE, else $XDG_CACHE_HOME/disclose or
+    ~/.cache/disclose; `DISCLOSE_CACHE=off` keeps them in memory only.  None when the folder
+    cannot be made private to this user."""
+    chosen = os.environ.get("DISCLOSE_CACHE")
+    if chosen is not None and chosen.strip().lower() in ("", "off", "0", "no"):
+        return None
+    base = Path(chosen) if chosen else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "disclose"
+    folder = base / "templates"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.stat()
+        if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o077):
+            return None         # not ours alone: compiled code from there is not to be trusted
+    except OSError:
+        return None
+    return folder
+
+
+_COMPILED = _BytecodeCache()
 
 
 def strict(filter_function):
