@@ -16,8 +16,9 @@ def main(argv: list[str] | None = None) -> int:
         description="Write a 部门决算公开说明 (Word and plain text) from one YAML data file.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    b = sub.add_parser("build", help="write the disclosure (.docx and .txt) from a data file")
-    b.add_argument("data", help="the year's data file, e.g. 2024.yaml")
+    b = sub.add_parser("build", help="write the disclosure (.docx, .txt, .xlsx) from a data file, or many")
+    b.add_argument("data", nargs="+", help="the year's data file, e.g. 2024.yaml; or several, or folders of them "
+                   "(a batch: each unit into OUTPUT/<its file's name>/)")
     b.add_argument("-o", "--output", default=".", help="folder to write into (default: the current folder)")
     b.add_argument("--style", help="house style (default: the file's `style:`, else xinjiang)")
     b.add_argument("--templates", metavar="DIR", help="your own template folder, searched before the style's")
@@ -26,14 +27,22 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--formats", metavar="LIST", default="txt,docx,xlsx",
                    help="the outputs to write, comma-separated: txt, docx, xlsx (default: all three)")
     b.add_argument("--text-only", action="store_true", help="write only the .txt (the same as --formats txt)")
+    b.add_argument("--pdf", action="store_true", help="also write a PDF of each Word file (LibreOffice, one "
+                   "process for the whole batch)")
+    b.add_argument("--jobs", type=int, metavar="N", help="units built at once in a batch (default: the number "
+                   "of cores)")
+    b.add_argument("--flat", action="store_true", help="in a batch, write every unit's files straight into "
+                   "OUTPUT instead of a folder per unit")
 
     c = sub.add_parser("check", help="report every inconsistency of a data file, each with its line")
-    c.add_argument("data", nargs="?", help="the year's data file")
+    c.add_argument("data", nargs="*", help="the year's data file; or several, or folders of them (one line "
+                   "per unit)")
     c.add_argument("--prior", metavar="FILE", help="last year's data file: check every 上年 figure against it")
     c.add_argument("--style", help="house style (default: the file's `style:`, else xinjiang)")
     c.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     c.add_argument("--strict", action="store_true", help="treat warnings as errors (exit status 1)")
     c.add_argument("--rules", action="store_true", help="list the rules and exit")
+    c.add_argument("--jobs", type=int, metavar="N", help="units checked at once (default: the number of cores)")
 
     d = sub.add_parser("diff", help="what changed between two years or two drafts (data files or built outputs)")
     d.add_argument("old", help="the earlier version: a data file (.yaml) or a built .txt or .docx")
@@ -106,8 +115,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _build(args) -> int:
     from .output import FORMATS
-    from .output.write import inside, safe_stem, write_all
-    from .pipeline import build
 
     formats = ("txt",) if args.text_only else tuple(dict.fromkeys(f.strip() for f in args.formats.split(",")))
     unknown = [f for f in formats if f not in FORMATS]
@@ -115,7 +122,17 @@ def _build(args) -> int:
         print(f"disclose build: error: unknown format {', '.join(unknown) or '(none)'}; use "
               f"{', '.join(FORMATS)}", file=sys.stderr)
         return EXIT_USAGE
-    built = build(args.data, args.style, args.templates, force=args.force, formats=formats)
+    if args.pdf:
+        from .output.pdf import require
+        require()                                           # before building anything
+        if "docx" not in formats:
+            formats += ("docx",)
+    if len(args.data) > 1 or Path(args.data[0]).is_dir():
+        return _build_batch(args, formats)
+    from .output.write import inside, safe_stem, write_all
+    from .pipeline import build
+
+    built = build(args.data[0], args.style, args.templates, force=args.force, formats=formats)
     for problem in built.problems:
         print(problem.format(), file=sys.stderr)
     out = Path(args.output)
@@ -125,7 +142,62 @@ def _build(args) -> int:
     write_all(outputs)
     for path in outputs:
         print(f"wrote {display_path(path)}")
+    if args.pdf:
+        return _pdfs([p for p in outputs if p.suffix == ".docx"])
     return EXIT_OK
+
+
+def _pdfs(files: list[Path]) -> int:
+    from .output.pdf import convert
+
+    failed = 0
+    for docx, error in convert(files).items():
+        if error is None:
+            print(f"wrote {display_path(docx.with_suffix('.pdf'))}")
+        else:
+            failed += 1
+            print(f"{display_path(docx)}: no PDF: {error}", file=sys.stderr)
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _build_batch(args, formats: tuple[str, ...]) -> int:
+    import functools
+    import time
+
+    from . import batch
+
+    paths = batch.expand(args.data)
+    if not paths:
+        print("disclose build: error: no data files (.yaml) found", file=sys.stderr)
+        return EXIT_USAGE
+    job = batch.BuildJob(Path(args.output), args.flat, args.style, args.templates, args.force, formats)
+    console, start = _console(), time.perf_counter()
+    results = batch.run(paths, functools.partial(batch.build_unit, job=job), args.jobs or batch.default_jobs(),
+                        "building", console)
+    status = EXIT_OK
+    if args.pdf:
+        converted = _pdf_batch([p for r in results if r.ok for p in r.written if p.suffix == ".docx"], console)
+        status = EXIT_OK if converted else EXIT_PROBLEMS
+    batch.summary(results, console, time.perf_counter() - start)
+    console.print(f"outputs in {display_path(Path(args.output))}" + ("" if args.flat else "/<data file's name>/"),
+                  markup=False)
+    return EXIT_PROBLEMS if any(not r.ok for r in results) else status
+
+
+def _pdf_batch(files: list[Path], console) -> bool:
+    from .output.pdf import convert
+
+    with console.status(f"converting {len(files)} Word files to PDF"):
+        errors = {f: e for f, e in convert(files).items() if e is not None}
+    for f, e in errors.items():
+        console.print(f"{display_path(f)}: no PDF: {e}", markup=False)
+    return not errors
 
 
 def _exists(command: str, target: Path, force: bool) -> bool:
@@ -186,6 +258,11 @@ def _check(args, parser) -> int:
         return EXIT_OK
     if not args.data:
         parser.error("check needs a data file (or --rules)")
+    if len(args.data) > 1 or Path(args.data[0]).is_dir():
+        if args.prior:
+            parser.error("--prior compares one file with last year's: give one data file")
+        return _check_batch(args)
+    args.data = args.data[0]
     checked = load_checked(args.data, args.style, prior=args.prior)
     problems = list(checked.problems)
     silenced = check.silenced_rules(checked.data)
@@ -215,6 +292,37 @@ def _check(args, parser) -> int:
             summary += f"; silenced for this file: {', '.join(silenced)}"
         print(summary)
     return EXIT_PROBLEMS if counts[ERROR] else EXIT_OK
+
+
+def _check_batch(args) -> int:
+    import functools
+    import json
+    import time
+
+    from . import batch
+
+    paths = batch.expand(args.data)
+    if not paths:
+        print("disclose check: error: no data files (.yaml) found", file=sys.stderr)
+        return EXIT_USAGE
+    console, start = _console(), time.perf_counter()
+    work = functools.partial(batch.check_unit, style=args.style)
+    results = batch.run(paths, work, args.jobs or batch.default_jobs(), "checking", console)
+    if args.strict:
+        for r in results:
+            r.ok = r.ok and r.warnings == 0
+    if args.format == "json":
+        json.dump([{"file": display_path(r.path), "ok": r.ok, "errors": r.errors, "warnings": r.warnings,
+                    "notes": r.notes, "problems": r.messages} for r in results], sys.stdout, ensure_ascii=False,
+                  indent=2)
+        print()
+    else:
+        for r in results:
+            first = next((m for m in r.messages if f" {ERROR} " in m), "")
+            print(f"{display_path(r.path)}: {r.errors} errors, {r.warnings} warnings, {r.notes} notes"
+                  + (f" — first: {first}" if first else ""))
+        batch.summary(results, console, time.perf_counter() - start, what="clean", details=False)
+    return EXIT_PROBLEMS if any(not r.ok for r in results) else EXIT_OK
 
 
 def _diff(args) -> int:

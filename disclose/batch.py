@@ -1,0 +1,173 @@
+"""Many units in one command: `disclose build units/ -o out/ --jobs 2 [--pdf]` and
+`disclose check units/`.
+
+Each unit is built (or checked) on its own — in a worker process when `--jobs` is more than
+one — and a unit that fails is reported with its first errors without stopping the others.
+Outputs go to `OUT/<data file's name>/` (or straight into OUT with `--flat`), each unit's
+written whole or not at all (`output.write`).  `--pdf` converts every Word file of the batch
+with one LibreOffice process (`output.pdf`).  A progress bar (rich) runs on a terminal; the
+summary table and the exit status (1 when any unit failed) come at the end.
+"""
+from __future__ import annotations
+
+import os
+import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ERROR, INFO, WARNING, DiscloseError, display_path
+
+FIRST_ERRORS = 3          # how many of a failed unit's errors the report shows
+DATA_SUFFIXES = (".yaml", ".yml")
+
+
+def expand(paths: list[str]) -> list[Path]:
+    """The data files named, with each folder replaced by the data files inside it (sorted)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(f for f in p.iterdir() if f.suffix in DATA_SUFFIXES and f.is_file())
+        else:
+            out.append(p)
+    return list(dict.fromkeys(out))
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+@dataclass
+class Result:
+    path: Path
+    ok: bool
+    written: list[Path] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)     # the unit's problems, formatted
+    errors: int = 0
+    warnings: int = 0
+    notes: int = 0
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class BuildJob:
+    out: Path
+    flat: bool
+    style: str | None
+    templates: str | None
+    force: bool
+    formats: tuple[str, ...]
+
+
+def _count(result: Result, problems) -> Result:
+    result.errors = sum(p.severity == ERROR for p in problems)
+    result.warnings = sum(p.severity == WARNING for p in problems)
+    result.notes = sum(p.severity == INFO for p in problems)
+    result.messages = [p.format() for p in problems]
+    return result
+
+
+def _crash(path: Path, start: float) -> Result:
+    """An unexpected exception inside one unit: reported as that unit's failure."""
+    last = traceback.format_exc().strip().splitlines()[-1]
+    return Result(path, False, messages=[f"{display_path(path)}: internal error: {last}"], errors=1,
+                  seconds=time.perf_counter() - start)
+
+
+def build_unit(path: Path, job: BuildJob) -> Result:
+    """Build one data file and write its outputs; never raises."""
+    from .output import FORMATS
+    from .output.write import inside, safe_stem, write_all
+    from .pipeline import build
+
+    start = time.perf_counter()
+    try:
+        built = build(path, job.style, job.templates, force=job.force, formats=job.formats)
+        folder = job.out if job.flat else inside(job.out, safe_stem(path.stem, job.out, suffix=""))
+        stem = safe_stem(built.title, folder, suffix=max((FORMATS[f].suffix for f in job.formats), key=len))
+        outputs = {inside(folder, stem + FORMATS[f].suffix): content for f, content in built.outputs.items()}
+        write_all(outputs)
+        result = _count(Result(path, True, list(outputs)), built.problems)
+    except DiscloseError as exc:
+        result = _count(Result(path, False), exc.problems)
+        result.errors = max(result.errors, 1)
+    except Exception:  # noqa: BLE001 - one unit's bug must not stop the batch
+        return _crash(path, start)
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def check_unit(path: Path, style: str | None, prior: str | None = None) -> Result:
+    """Check one data file (its rules and what its sentences need); never raises."""
+    from .errors import sort_key
+    from .pipeline import load_checked, needed, render
+
+    start = time.perf_counter()
+    try:
+        checked = load_checked(path, style, prior=prior)
+        problems = list(checked.problems)
+        reported = {(p.location, p.severity) for p in problems}
+        problems += [p for p in needed(checked, render(checked.data, checked.style))
+                     if (p.location, p.severity) not in reported]
+        result = _count(Result(path, True), sorted(problems, key=sort_key))
+        result.ok = result.errors == 0
+    except DiscloseError as exc:
+        result = _count(Result(path, False), exc.problems)
+        result.errors = max(result.errors, 1)
+    except Exception:  # noqa: BLE001
+        return _crash(path, start)
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def run(paths: list[Path], work, jobs: int, progress_label: str, console) -> list[Result]:
+    """`work(path)` for every path, `jobs` at a time, with a progress bar on a terminal; the
+    results in the order of `paths`."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    results: dict[Path, Result] = {}
+    with Progress(TextColumn(f"{progress_label} [progress.description]{{task.description}}"), BarColumn(),
+                  MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=False,
+                  disable=not console.is_terminal) as bar:
+        task = bar.add_task("", total=len(paths))
+
+        def done(result: Result) -> None:
+            results[result.path] = result
+            bar.update(task, advance=1, description=result.path.name)
+            if not console.is_terminal:
+                console.print(("ok    " if result.ok else "FAILED ") + display_path(result.path), highlight=False)
+
+        if jobs <= 1 or len(paths) == 1:
+            for p in paths:
+                done(work(p))
+        else:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                futures = {pool.submit(work, p): p for p in paths}
+                for future in as_completed(futures):
+                    try:
+                        done(future.result())
+                    except Exception:  # noqa: BLE001 - a worker that died (killed, out of memory)
+                        done(_crash(futures[future], time.perf_counter()))
+    return [results[p] for p in paths]
+
+
+def summary(results: list[Result], console, seconds: float, what: str = "built", details: bool = True) -> None:
+    """At the end: each failed unit with its first errors (`details`), and a table of the totals."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    failed = [r for r in results if not r.ok]
+    for r in failed if details else []:
+        console.print(f"[bold red]{escape(display_path(r.path))}[/] failed:", highlight=False)
+        for line in r.messages[:FIRST_ERRORS] or ["(no message)"]:
+            console.print(f"  {line}", highlight=False, markup=False)
+        if len(r.messages) > FIRST_ERRORS:
+            console.print(f"  … and {len(r.messages) - FIRST_ERRORS} more: disclose check {display_path(r.path)}",
+                          highlight=False, markup=False)
+    table = Table(title=None, show_edge=False)
+    for name in ("units", what, "failed", "errors", "warnings", "seconds"):
+        table.add_column(name, justify="right")
+    table.add_row(str(len(results)), str(len(results) - len(failed)), str(len(failed)),
+                  str(sum(r.errors for r in results)), str(sum(r.warnings for r in results)), f"{seconds:.1f}")
+    console.print(table)
