@@ -8,13 +8,29 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm
+# python-docx is imported by the functions that work on its objects only: the one-pass writer
+# (`output/wordml.py`) uses the string functions and never loads it.
 
-W = nsdecls("w")
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def Mm(mm: float) -> int:
+    """Millimetres in EMU (English Metric Units), as python-docx's `Mm`."""
+    return int(mm * 36000)
+
+
+def qn(tag: str) -> str:
+    from docx.oxml.ns import qn as docx_qn
+    return docx_qn(tag)
+
+
+def parse_xml(xml: str):
+    from docx.oxml import parse_xml as docx_parse
+    return docx_parse(xml)
+
 
 A4_SHORT, A4_LONG = Mm(210), Mm(297)
+HEADER_DISTANCE, FOOTER_DISTANCE = Mm(15), Mm(20)
 # GB/T 9704: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm (portrait); landscape
 # pages turn the same margins with the paper.
 PORTRAIT_MARGINS = dict(top=Mm(37), bottom=Mm(35), left=Mm(28), right=Mm(26))
@@ -45,7 +61,7 @@ def first_line_indent_chars(ppr, chars: int, twips: int) -> None:
 
 def run_xml(text: str, east_asia: str, size_pt: float, bold: bool = False) -> str:
     """A run with its fonts and size set on the run itself; U+2028 becomes a line break."""
-    half_points = int(round(size_pt * 2))
+    half_points = int(size_pt * 2)        # sizes are whole or half points
     rpr = (f'<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
            f'w:cs="Times New Roman" w:eastAsia="{escape(east_asia)}"/>'
            f'{"<w:b/>" if bold else ""}<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>')
@@ -65,7 +81,7 @@ def cell_paragraph(text: str, font: str, size_pt: float, align: str, bold: bool 
     """A cell's paragraph: single spacing, no indent, and a paragraph mark of the cell's size
     (an empty cell would otherwise take the body's 28 pt line). `runs`, when given, is the
     paragraph's content as ready-made run XML (the redline's tracked runs)."""
-    half = int(round(size_pt * 2))
+    half = int(size_pt * 2)
     mark = f'<w:rPr><w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>'
     run = runs if runs is not None else (run_xml(text, font, size_pt, bold) if text else "")
     return (f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
@@ -73,11 +89,16 @@ def cell_paragraph(text: str, font: str, size_pt: float, align: str, bold: bool 
 
 
 def table_xml(table, widths_twips: list[int], font: str, heading_font: str):
+    """`table_markup` as a python-docx element."""
+    return parse_xml(table_markup(table, widths_twips, font, heading_font))
+
+
+def table_markup(table, widths_twips: list[int], font: str, heading_font: str, namespaces: bool = True) -> str:
     """A bordered table: merged cells (gridSpan/vMerge), header rows repeated on every page,
     rows kept whole, header cells centred and bold, the others aligned as the table says."""
     rows, header_rows, size_pt = table.rows, table.header_rows, table.size
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths_twips)
-    out = [f'<w:tbl {W}><w:tblPr><w:tblW w:w="{sum(widths_twips)}" w:type="dxa"/><w:jc w:val="center"/>'
+    out = [f'<w:tbl{" " + W if namespaces else ""}><w:tblPr><w:tblW w:w="{sum(widths_twips)}" w:type="dxa"/><w:jc w:val="center"/>'
            f'{TABLE_BORDERS}<w:tblLayout w:type="fixed"/>'
            f'<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
            f'<w:bottom w:w="28" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
@@ -115,18 +136,23 @@ def table_xml(table, widths_twips: list[int], font: str, heading_font: str):
             c += span
         out.append("</w:tr>")
     out.append("</w:tbl>")
-    return parse_xml("".join(out))
+    return "".join(out)
 
 
 def page_number_paragraph(font: str, size_pt: float):
+    """`page_number_markup` as a python-docx element."""
+    return parse_xml(page_number_markup(font, size_pt, namespaces=True))
+
+
+def page_number_markup(font: str, size_pt: float, namespaces: bool = False) -> str:
     """— 1 — centred: the page number of GB/T 9704, as a PAGE field."""
     run = run_xml("— ", font, size_pt)
     dash = run_xml(" —", font, size_pt)
-    half = int(round(size_pt * 2))
+    half = int(size_pt * 2)
     field = (f'<w:fldSimple w:instr=" PAGE "><w:r><w:rPr><w:rFonts w:ascii="Times New Roman" '
              f'w:hAnsi="Times New Roman"/><w:sz w:val="{half}"/></w:rPr><w:t>1</w:t></w:r></w:fldSimple>')
-    return parse_xml(f'<w:p {W}><w:pPr><w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/>'
-                     f'</w:pPr>{run}{field}{dash}</w:p>')
+    return (f'<w:p{" " + W if namespaces else ""}><w:pPr><w:ind w:firstLine="0" w:firstLineChars="0"/>'
+            f'<w:jc w:val="center"/></w:pPr>{run}{field}{dash}</w:p>')
 
 
 def set_page(section, landscape: bool) -> None:
@@ -137,8 +163,8 @@ def set_page(section, landscape: bool) -> None:
     section.page_width, section.page_height = (A4_LONG, A4_SHORT) if landscape else (A4_SHORT, A4_LONG)
     for side, value in (LANDSCAPE_MARGINS if landscape else PORTRAIT_MARGINS).items():
         setattr(section, f"{side}_margin", value)
-    section.header_distance = Mm(15)
-    section.footer_distance = Mm(20)
+    section.header_distance = HEADER_DISTANCE
+    section.footer_distance = FOOTER_DISTANCE
 
 
 def restart_page_numbers(section, start: int = 1) -> None:

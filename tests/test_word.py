@@ -134,3 +134,31 @@ def test_the_one_pass_writer_writes_what_the_composed_parts_did(name, tmp_path):
     assert len(got["body"]) == len(expected["body"])
     for i, (a, b) in enumerate(zip(got["body"], expected["body"])):
         assert a == b, f"body element {i}"
+
+
+def test_the_shipped_skeleton_is_what_the_house_styles_make():
+    """disclose/output/skeleton.docx (the package around every body) is derived, not edited:
+    regenerate it with `python -m disclose.output.skeleton` after changing layout.py."""
+    from disclose.output.skeleton import SKELETON, make, parts
+
+    assert parts(SKELETON.read_bytes()) == parts(make())
+
+
+def test_attachments_are_joined_after_the_document(tmp_path):
+    import shutil
+
+    from docx import Document as NewDocument
+
+    from conftest import CHANGJI as SOURCE
+
+    attachment = NewDocument()
+    attachment.add_paragraph("附件：评价报告正文")
+    attachment.save(tmp_path / "report.docx")
+    data = tmp_path / "2024.yaml"
+    shutil.copy(SOURCE, data)
+    with data.open("a", encoding="utf-8") as f:
+        f.write("attachments:\n  - report.docx\n")
+    doc = Document(io.BytesIO(build(data).outputs["docx"]))
+    texts = [p.text for p in doc.paragraphs if p.text.strip()]
+    assert texts[-1] == "附件：评价报告正文"
+    assert doc.sections[1].footer.paragraphs[0].text.startswith("— ")

@@ -18,7 +18,8 @@ from docx.oxml.ns import nsdecls, qn
 from .. import ooxml
 from .align import Comparison, Pair
 from .tokens import Op, diff as token_diff
-from ..output.word import BODY_PT, FONTS, new_document
+from ..output.layout import BODY_PT, FONTS
+from ..output.skeleton import new_document
 
 W = nsdecls("w")
 

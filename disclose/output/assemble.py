@@ -1,36 +1,31 @@
-"""The user's attachments (.docx files) joined after the document, and the page numbers.
+"""The user's attachments (.docx files) joined after the document.
 
-The document itself is written in one pass (`docx.py`); docxcompose
-(`Composer(doc).append(attachment)`) is used only to join attachments, whose styles,
-numbering and pictures it merges.  Two of its habits are handled here:
+The document itself is written in one pass (`docx.py`, `wordml.py`); docxcompose
+(`Composer(doc).append(attachment)`) is used only here, to join attachments with their
+styles, numbering and pictures.  Two of its habits are handled:
 
 - an appended document's last section takes the master's page settings (docxcompose
   issue #67, kept by design): so the document and every attachment are closed with a
   section break before appending, their own last sections survive, and the empty section
   left at the very end is folded away afterwards;
-- headers and footers of appended documents are dropped: the page-number footer is set
-  once, on the first section after the cover (`page_numbers`); later sections inherit it,
-  and numbering starts at 1 there.
+- headers and footers of appended documents are dropped: the attachments' pages take the
+  document's page-number footer, which later sections inherit.
 """
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
-from docx import Document
-from docx.enum.section import WD_SECTION
-from docx.oxml.ns import qn
-
-from .. import ooxml
 from ..errors import DiscloseError, Location, Problem
-from .word import FONTS, PAGE_NUMBER_PT
 
 
-def assemble(doc: Document, attachments: list[tuple[Path, Location]]) -> Document:
-    """`doc` with the attachments appended (itself when there are none)."""
-    if not attachments:
-        return doc
-    from docxcompose.composer import Composer       # imported only where it is used
+def assemble(document: bytes, attachments: list[tuple[Path, Location]]) -> bytes:
+    """The .docx `document` with the attachments appended."""
+    from docx import Document
+    from docx.enum.section import WD_SECTION
+    from docxcompose.composer import Composer
 
+    doc = Document(io.BytesIO(document))
     doc.add_section(WD_SECTION.NEW_PAGE)             # keeps the document's last page settings (#67)
     composer = Composer(doc)
     for path, loc in attachments:
@@ -43,11 +38,15 @@ def assemble(doc: Document, attachments: list[tuple[Path, Location]]) -> Documen
         composer.append(attachment)
     doc = composer.doc
     _fold_trailing_section(doc)
-    return doc
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
 
 
-def _fold_trailing_section(doc: Document) -> None:
+def _fold_trailing_section(doc) -> None:
     """Make the last section break the end of the document (no empty page after it)."""
+    from docx.oxml.ns import qn
+
     body = doc.element.body
     paragraphs = body.findall(qn("w:p"))
     if not paragraphs:
@@ -62,19 +61,3 @@ def _fold_trailing_section(doc: Document) -> None:
     body.append(inner)
     if not last.findall(qn("w:r")):
         body.remove(last)
-
-
-def page_numbers(doc: Document) -> None:
-    """— 1 — in the footer from the first section after the cover, numbered from 1 there."""
-    sections = doc.sections
-    if len(sections) < 2:
-        return
-    first = sections[1]
-    footer = first.footer
-    footer.is_linked_to_previous = False
-    for p in list(footer._element.findall(qn("w:p"))):
-        footer._element.remove(p)
-    footer._element.append(ooxml.page_number_paragraph(FONTS.page_number, PAGE_NUMBER_PT))
-    ooxml.restart_page_numbers(first, 1)
-    for later in sections[2:]:
-        later.footer.is_linked_to_previous = True
