@@ -136,7 +136,9 @@ def _bound(root: yaml.Node, name: str) -> None:
     def refuse(node: yaml.Node, what: str, hint: str):
         raise DiscloseError([Problem(Location(name, node.start_mark.line + 1), "TOO-LARGE", what, hint)])
 
-    def size(node: yaml.Node, depth: int, open_: frozenset) -> int:
+    open_: set[int] = set()            # the nodes being counted: an alias to one of them is a cycle
+
+    def size(node: yaml.Node, depth: int) -> int:
         nonlocal aliases
         if id(node) in open_:
             refuse(node, "an alias refers to the value that contains it", "an anchor cannot repeat itself")
@@ -157,15 +159,17 @@ def _bound(root: yaml.Node, name: str) -> None:
             children = [n for pair in node.value for n in pair]
         else:
             children = []
+        open_.add(id(node))
         for child in children:
-            total += size(child, depth + 1, open_ | {id(node)})
+            total += size(child, depth + 1)
             if total > MAX_VALUES:
                 refuse(node, f"the file expands to more than {MAX_VALUES:,} values (aliases included)",
                        "a data file holds a few thousand values: remove the aliases that repeat aliases")
+        open_.discard(id(node))
         sizes[id(node)] = total
         return total
 
-    size(root, 0, frozenset())
+    size(root, 0)
 
 
 def _convert(node: yaml.Node, name: str, problems: list[Problem]) -> Node:
@@ -176,10 +180,11 @@ def _convert(node: yaml.Node, name: str, problems: list[Problem]) -> Node:
         return Seq([_convert(n, name, problems) for n in node.value], loc)
     if isinstance(node, yaml.MappingNode):
         own = {id(k) for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"}
-        try:
-            SafeConstructor().flatten_mapping(node)  # resolves `<<: *anchor` merge keys
-        except ConstructorError as exc:
-            problems.append(Problem(loc, "SYNTAX", f"bad merge key: {exc.problem}", "merge only mappings"))
+        if len(own) < len(node.value):
+            try:
+                SafeConstructor().flatten_mapping(node)  # resolves `<<: *anchor` merge keys
+            except ConstructorError as exc:
+                problems.append(Problem(loc, "SYNTAX", f"bad merge key: {exc.problem}", "merge only mappings"))
         entries: list[tuple[str, Location, Node]] = []
         seen: dict[str, Location] = {}
         merged: set[str] = set()

@@ -134,7 +134,35 @@ def available() -> list[str]:
     return sorted(p.parent.name for p in root.glob(f"*/{SETTINGS}") if p.parent.name != COMMON)
 
 
+_LOADED: dict[tuple, tuple[tuple, Style]] = {}
+
+
+def _stamp(style: Style) -> tuple:
+    """What a loaded style depends on: its settings files, as they are on disk now."""
+    out = []
+    for folder in style.folders:
+        try:
+            info = (folder / SETTINGS).stat()
+            out.append((str(folder), info.st_mtime_ns, info.st_size))
+        except OSError:
+            out.append((str(folder), None, None))
+    return tuple(out)
+
+
 def load(name: str, user_dir: str | Path | None = None) -> Style:
+    """The style `name` (with `user_dir`'s overrides), read once per process while its
+    settings files are unchanged: a batch reads each style once."""
+    key = (name, str(user_dir) if user_dir is not None else None)
+    if key in _LOADED:
+        stamp, style = _LOADED[key]
+        if _stamp(style) == stamp:
+            return style
+    style = _load(name, user_dir)
+    _LOADED[key] = (_stamp(style), style)
+    return style
+
+
+def _load(name: str, user_dir: str | Path | None = None) -> Style:
     root = templates_root()
     if name == COMMON:
         raise DiscloseError([Problem(Location(name), "STYLE", f"`{COMMON}` is the base the styles share, not a "

@@ -80,7 +80,7 @@ def func_code(ctx: Context):
 @rule("PLACEHOLDER", ERROR, "no text is left as a placeholder (TODO, XXX, 待补充…)")
 def placeholder(ctx: Context):
     pattern = re.compile(r"TODO|TBD|XXX|xxx|待补充|待填写|待完善|待定|此处填写|\?\?|？？|××|ＸＸ")
-    for record, key, value, where in texts(ctx.data):
+    for record, key, value, where in ctx.texts:
         m = pattern.search(value)
         if m:
             yield ctx.problem(text_location(record, key, where), f"{where} still holds the placeholder `{m.group(0)}`: {value[:40]}",
@@ -91,7 +91,7 @@ def placeholder(ctx: Context):
 def identity_year(ctx: Context):
     year = ctx.data.year
     pattern = re.compile(r"(截至|截止)\s*(\d{4})\s*年|(\d{4})\s*年度")
-    for record, key, value, where in texts(ctx.data):
+    for record, key, value, where in ctx.texts:
         for m in pattern.finditer(value):
             y = int(m.group(2) or m.group(3))
             if y > year:

@@ -72,6 +72,12 @@ class Context:
                        tuple(x for x in related if x is not None))
 
     @functools.cached_property
+    def texts(self) -> list:
+        """Every text of the file, as `file.texts` gives them (walked once for all rules)."""
+        from .file import texts
+        return list(texts(self.data))
+
+    @functools.cached_property
     def ledger(self) -> Ledger:
         """Every amount line of the file with its bases (see `ledger`)."""
         return ledger(self.data)

@@ -5,7 +5,7 @@ from ..accounts import items
 from ..errors import ERROR, WARNING
 from ..model import UNREVIEWED
 from ..schema import Unfilled
-from .file import text_location, texts
+from .file import text_location
 from .rules import NEEDED, Context, fmt, rule
 
 
@@ -67,7 +67,7 @@ def _figures(ctx: Context, record, key: str):
 @rule(REASON_STALE, WARNING, "a reason carried from last year by `disclose init` is reviewed (its mark deleted); "
       "one that says 增加 over a figure that fell, or 减少 over one that rose, is an error", blocks_build=True)
 def reason_stale(ctx: Context):
-    for record, key, value, where in texts(ctx.data):
+    for record, key, value, where in ctx.texts:
         if not value.startswith(UNREVIEWED):
             continue
         text = value[len(UNREVIEWED):]

@@ -29,8 +29,21 @@ def load_with_empty(path: str | Path) -> tuple[Disclosure, list[Problem]]:
     return data, empty
 
 
+_TERMS: dict[str, tuple[tuple, list[Term]]] = {}
+
+
 def load_terms(path: Path) -> list[Term]:
-    """A glossary file of a style: a YAML list of `term:`/`definition:` entries."""
+    """A glossary file of a style: a YAML list of `term:`/`definition:` entries (read once
+    per process while the file is unchanged; the caller gets its own list)."""
+    info = path.stat()
+    stamp = (info.st_mtime_ns, info.st_size)
+    cached = _TERMS.get(str(path))
+    if cached is None or cached[0] != stamp:
+        cached = _TERMS[str(path)] = (stamp, _read_terms(path))
+    return list(cached[1])
+
+
+def _read_terms(path: Path) -> list[Term]:
     node = read(path, display_path(path))
     builder = Builder()
     if not isinstance(node, Seq):

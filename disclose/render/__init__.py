@@ -206,25 +206,74 @@ def cell(value) -> str:
     return text.replace("\t", " ").replace("\r\n", LINE_BREAK).replace("\n", LINE_BREAK)
 
 
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The sandbox, remembering its answers: whether an attribute may be read depends only on the
+    object's type and the attribute's name (Jinja's checks are `isinstance` tests and name
+    rules), and a document reads a few dozen such pairs thousands of times."""
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self._safe: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj, attr, value) -> bool:
+        key = (type(obj), attr)
+        answer = self._safe.get(key)
+        if answer is None:
+            answer = self._safe[key] = super().is_safe_attribute(obj, attr, value)
+        return answer
+
+
+class _Current:
+    """The render a shared environment is working for (its filters and `finalize` ask it)."""
+
+    renderer: "Renderer | None" = None
+
+
+_ENVIRONMENTS: dict[tuple, tuple] = {}
+_FILTERS = ("amount", "figure", "number", "percent", "change", "count_change")
+
+
+def _environment(style: Style) -> tuple[ImmutableSandboxedEnvironment, _Current]:
+    """One environment per style and template folders, for the whole process: its compiled
+    templates stay loaded (Jinja reloads a template whose file changed) and a batch compiles
+    nothing twice."""
+    key = (tuple(str(f) for f in style.folders), id(style.settings))
+    if key in _ENVIRONMENTS:
+        return _ENVIRONMENTS[key][:2]
+    if len(_ENVIRONMENTS) > 32:
+        _ENVIRONMENTS.clear()
+    current = _Current()
+    # Templates come from other people (a style folder passed between units, --templates):
+    # the sandbox lets them read what the context gives and call the filters, nothing else —
+    # no Python internals, no changing the data; includes resolve only in the style's folders.
+    env = _Sandbox(
+        loader=FileSystemLoader([str(f) for f in style.folders]),
+        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, bytecode_cache=_COMPILED,
+        keep_trailing_newline=True, autoescape=False, finalize=lambda value: current.renderer._finalize(value))
+
+    def delegate(name: str):
+        def apply(value, *args, **kwargs):
+            return getattr(current.renderer.fmt, name)(value, *args, **kwargs)
+        apply.__name__ = name
+        return apply
+
+    env.filters.update({name: strict(delegate(name)) for name in _FILTERS})
+    env.filters.update(cn=strict(chinese), cell=strict(cell))
+    # Only what a template needs: the settings, `range` and `namespace` (Jinja's other defaults
+    # — cycler, joiner, lipsum, dict — are the usual footholds of template attacks).
+    env.globals.clear()
+    env.globals.update(settings=style.settings, range=range, namespace=jinja2.utils.Namespace)
+    _ENVIRONMENTS[key] = (env, current, style.settings)     # the settings kept alive: `id` stays theirs
+    return env, current
+
+
 class Renderer:
     def __init__(self, style: Style, data_unit: str, data_path: str = ""):
         self.style = style
         self.missing: list[Missing] = []
         self.fmt = Formatter(style, data_unit)
-        # Templates come from other people (a style folder passed between units, --templates):
-        # the sandbox lets them read what the context gives and call the filters, nothing else —
-        # no Python internals, no changing the data; includes resolve only in the style's folders.
-        self.env = ImmutableSandboxedEnvironment(
-            loader=FileSystemLoader([str(f) for f in style.folders]),
-            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, bytecode_cache=_COMPILED,
-            keep_trailing_newline=True, autoescape=False, finalize=self._finalize)
-        self.env.filters.update({name: strict(f) for name, f in dict(
-            amount=self.fmt.amount, figure=self.fmt.figure, number=self.fmt.number, percent=self.fmt.percent,
-            change=self.fmt.change, count_change=self.fmt.count_change, cn=chinese, cell=cell).items()})
-        # Only what a template needs: the settings, `range` and `namespace` (Jinja's other defaults
-        # — cycler, joiner, lipsum, dict — are the usual footholds of template attacks).
-        self.env.globals.clear()
-        self.env.globals.update(settings=style.settings, range=range, namespace=jinja2.utils.Namespace)
+        self.env, self._current = _environment(style)
+        self._current.renderer = self        # and again at each render: another may have come since
 
     def _finalize(self, value):
         if isinstance(value, Missing):
@@ -235,6 +284,7 @@ class Renderer:
         return value
 
     def render(self, template: str, view: View) -> str:
+        self._current.renderer = self        # the shared environment's filters print with this render's
         try:
             return self.env.get_template(template).render(view.__dict__)
         except jinja2.TemplateSyntaxError as exc:
