@@ -157,15 +157,16 @@ class Builder:
             converted = self.convert(hints[f.name], value, f"{where}.{key}" if where else key, f, kloc)
             if converted is not _BAD:
                 values[f.name] = converted
+        present = set(node.keys())
         missing = [f for f in model_fields(cls)
-                   if f.name not in values and key_of(f) not in node.keys()
+                   if f.name not in values and key_of(f) not in present
                    and f.default is MISSING and f.default_factory is MISSING]
         for f in missing:
             if key_of(f) in suggested:
                 continue
             self.error(at or node.loc, "MISSING", f"{label} has no `{key_of(f)}` ({f.metadata.get('doc', '')})",
                        f"add `{key_of(f)}:` under it" if where else f"add a line `{key_of(f)}: …`")
-        if missing or any(key_of(f) in node.keys() and f.name not in values for f in model_fields(cls)):
+        if missing or any(key_of(f) in present and f.name not in values for f in model_fields(cls)):
             return None
         obj = cls(**values)
         obj.meta = Meta(at or node.loc, {k: loc for k, loc, _ in node.entries})

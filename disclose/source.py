@@ -118,9 +118,10 @@ def parse(text: str, name: str) -> Node:
         raise DiscloseError([Problem(Location(name), "SYNTAX", f"YAML error: {exc}", "fix the file")])
     if node is None:
         return Map([], Location(name, 1))
-    _bound(node, name)
+    if "&" in text:
+        _bound(node, name)       # anchors: count what their aliases would expand to, before expanding
     problems: list[Problem] = []
-    out = _convert(node, name, problems)
+    out = _convert(node, name, problems, 0, [0])
     if problems:
         raise DiscloseError(problems)
     return out
@@ -172,12 +173,19 @@ def _bound(root: yaml.Node, name: str) -> None:
     size(root, 0)
 
 
-def _convert(node: yaml.Node, name: str, problems: list[Problem]) -> Node:
+def _convert(node: yaml.Node, name: str, problems: list[Problem], depth: int, count: list[int]) -> Node:
+    """Our nodes from PyYAML's; without anchors the bounds are checked here, in the same walk."""
     loc = Location(name, node.start_mark.line + 1)
+    count[0] += 1
+    if depth > MAX_DEPTH or count[0] > MAX_VALUES:
+        what = (f"values are nested more than {MAX_DEPTH} deep" if depth > MAX_DEPTH
+                else f"the file has more than {MAX_VALUES:,} values")
+        raise DiscloseError([Problem(loc, "TOO-LARGE", what, "a data file is nested a few levels deep and holds "
+                                     "a few thousand values")])
     if isinstance(node, yaml.ScalarNode):
         return Scalar(node.value, node.tag, loc, quoted=node.style in ("'", '"', "|", ">"))
     if isinstance(node, yaml.SequenceNode):
-        return Seq([_convert(n, name, problems) for n in node.value], loc)
+        return Seq([_convert(n, name, problems, depth + 1, count) for n in node.value], loc)
     if isinstance(node, yaml.MappingNode):
         own = {id(k) for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"}
         if len(own) < len(node.value):
@@ -208,6 +216,6 @@ def _convert(node: yaml.Node, name: str, problems: list[Problem]) -> Node:
             seen[key] = kloc
             if id(knode) not in own:
                 merged.add(key)
-            entries.append((key, kloc, _convert(vnode, name, problems)))
+            entries.append((key, kloc, _convert(vnode, name, problems, depth + 1, count)))
         return Map(entries, loc)
     raise AssertionError(f"unknown YAML node {node!r}")  # pragma: no cover
