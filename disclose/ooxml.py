@@ -6,6 +6,7 @@ that the Word writer reads as layout and not as XML.
 """
 from __future__ import annotations
 
+import functools
 from xml.sax.saxutils import escape
 
 # python-docx is imported by the functions that work on its objects only: the one-pass writer
@@ -59,15 +60,24 @@ def first_line_indent_chars(ppr, chars: int, twips: int) -> None:
     ind.set(qn("w:firstLine"), str(twips))
 
 
+@functools.lru_cache(maxsize=64)
+def run_properties(east_asia: str, size_pt: float, bold: bool = False) -> str:
+    """A run's fonts and size (`w:rPr`): a handful of combinations, each made once."""
+    half_points = int(size_pt * 2)        # sizes are whole or half points
+    return (f'<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
+            f'w:cs="Times New Roman" w:eastAsia="{escape(east_asia)}"/>'
+            f'{"<w:b/>" if bold else ""}<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>')
+
+
+def text_xml(text: str) -> str:
+    """Text escaped for XML (most texts need nothing)."""
+    return escape(text) if "&" in text or "<" in text or ">" in text else text
+
+
 def run_xml(text: str, east_asia: str, size_pt: float, bold: bool = False) -> str:
     """A run with its fonts and size set on the run itself; U+2028 becomes a line break."""
-    half_points = int(size_pt * 2)        # sizes are whole or half points
-    rpr = (f'<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
-           f'w:cs="Times New Roman" w:eastAsia="{escape(east_asia)}"/>'
-           f'{"<w:b/>" if bold else ""}<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>')
-    pieces = text.split("\u2028")
-    body = '<w:br/>'.join(f'<w:t xml:space="preserve">{escape(p)}</w:t>' for p in pieces)
-    return f"<w:r>{rpr}{body}</w:r>"
+    body = '<w:br/>'.join(f'<w:t xml:space="preserve">{text_xml(p)}</w:t>' for p in text.split("\u2028"))
+    return f"<w:r>{run_properties(east_asia, size_pt, bold)}{body}</w:r>"
 
 
 # single black lines around and between all cells
@@ -81,11 +91,16 @@ def cell_paragraph(text: str, font: str, size_pt: float, align: str, bold: bool 
     """A cell's paragraph: single spacing, no indent, and a paragraph mark of the cell's size
     (an empty cell would otherwise take the body's 28 pt line). `runs`, when given, is the
     paragraph's content as ready-made run XML (the redline's tracked runs)."""
-    half = int(size_pt * 2)
-    mark = f'<w:rPr><w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>'
     run = runs if runs is not None else (run_xml(text, font, size_pt, bold) if text else "")
+    return f"{_cell_paragraph_start(size_pt, align)}{run}</w:p>"
+
+
+@functools.lru_cache(maxsize=64)
+def _cell_paragraph_start(size_pt: float, align: str) -> str:
+    half = int(size_pt * 2)
     return (f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
-            f'<w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="{align}"/>{mark}</w:pPr>{run}</w:p>')
+            f'<w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="{align}"/>'
+            f'<w:rPr><w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr></w:pPr>')
 
 
 def table_xml(table, widths_twips: list[int], font: str, heading_font: str):

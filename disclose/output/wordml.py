@@ -50,13 +50,18 @@ def section_xml(landscape: bool, footer: bool = False, restart: bool = False) ->
             + '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>')
 
 
+@functools.lru_cache(maxsize=32)
+def _paragraph_rpr(font: str, size: float) -> str:
+    return (f'<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman" '
+            f'w:eastAsia="{escape(font)}"/><w:sz w:val="{int(size * 2)}"/></w:rPr>')
+
+
 def _runs(text: str, font: str, size: float) -> str:
     """One run per line of the text, each but the last ending in a line break (U+2028)."""
-    rpr = (f'<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman" '
-           f'w:eastAsia="{escape(font)}"/><w:sz w:val="{int(size * 2)}"/></w:rPr>')
+    rpr = _paragraph_rpr(font, size)
     lines = text.split("\u2028")
-    return "".join(f'<w:r>{rpr}<w:t xml:space="preserve">{escape(line)}</w:t>{"<w:br/>" if i < len(lines) - 1 else ""}'
-                   "</w:r>" for i, line in enumerate(lines))
+    return "<w:br/></w:r>".join(f'<w:r>{rpr}<w:t xml:space="preserve">{ooxml.text_xml(line)}</w:t>'
+                                for line in lines) + "</w:r>"
 
 
 class Body:
@@ -203,7 +208,8 @@ def package(body: Body, title: str, author: str, comments: str | None) -> bytes:
         '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
         'wordprocessingml.footer+xml"/></Types>')).encode("utf-8")
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+    # level 1: a tenth of the compressing time of the default for a file a few KB larger
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         for name in ["[Content_Types].xml"] + [n for n in parts if n != "[Content_Types].xml"]:
             z.writestr(name, parts[name])
     return buffer.getvalue()
