@@ -23,12 +23,12 @@ FIRST_ERRORS = 3          # how many of a failed unit's errors the report shows
 DATA_SUFFIXES = (".yaml", ".yml")
 
 
-def expand(paths: list[str]) -> list[Path]:
-    """The data files named, with each folder replaced by the data files inside it (sorted)."""
+def expand(paths: list[str], suffixes: tuple[str, ...] = DATA_SUFFIXES) -> list[Path]:
+    """The files named, with each folder replaced by the files inside it with those suffixes (sorted)."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out += sorted(f for f in p.iterdir() if f.suffix in DATA_SUFFIXES and f.is_file())
+            out += sorted(f for f in p.iterdir() if f.suffix.lower() in suffixes and f.is_file())
         else:
             out.append(p)
     return list(dict.fromkeys(out))
@@ -48,6 +48,7 @@ class Result:
     warnings: int = 0
     notes: int = 0
     seconds: float = 0.0
+    detail: object = None                                  # what the command reports per file (verify)
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,24 @@ def check_unit(path: Path, style: str | None, prior: str | None = None) -> Resul
     return result
 
 
+def verify_unit(path: Path) -> Result:
+    """Verify one document; never raises."""
+    from .verify import verify
+
+    start = time.perf_counter()
+    try:
+        v = verify(path, display_path(path))
+        result = Result(path, v.errors == 0, messages=[f.format() for f in v.findings], errors=v.errors,
+                        warnings=v.warnings, detail=v)
+    except DiscloseError as exc:
+        result = _count(Result(path, False), exc.problems)
+        result.errors = max(result.errors, 1)
+    except Exception:  # noqa: BLE001
+        return _crash(path, start)
+    result.seconds = time.perf_counter() - start
+    return result
+
+
 def run(paths: list[Path], work, jobs: int, progress_label: str, console) -> list[Result]:
     """`work(path)` for every path, `jobs` at a time, with a progress bar on a terminal; the
     results in the order of `paths`."""
@@ -152,7 +171,8 @@ def run(paths: list[Path], work, jobs: int, progress_label: str, console) -> lis
     return [results[p] for p in paths]
 
 
-def summary(results: list[Result], console, seconds: float, what: str = "built", details: bool = True) -> None:
+def summary(results: list[Result], console, seconds: float, what: str = "built", details: bool = True,
+            noun: str = "units") -> None:
     """At the end: each failed unit with its first errors (`details`), and a table of the totals."""
     from rich.markup import escape
     from rich.table import Table
@@ -166,7 +186,7 @@ def summary(results: list[Result], console, seconds: float, what: str = "built",
             console.print(f"  … and {len(r.messages) - FIRST_ERRORS} more: disclose check {display_path(r.path)}",
                           highlight=False, markup=False)
     table = Table(title=None, show_edge=False)
-    for name in ("units", what, "failed", "errors", "warnings", "seconds"):
+    for name in (noun, what, "failed", "errors", "warnings", "seconds"):
         table.add_column(name, justify="right")
     table.add_row(str(len(results)), str(len(results) - len(failed)), str(len(failed)),
                   str(sum(r.errors for r in results)), str(sum(r.warnings for r in results)), f"{seconds:.1f}")

@@ -73,6 +73,16 @@ def main(argv: list[str] | None = None) -> int:
                    help="this year's nine 公开 tables (as for `disclose import`): their figures fill the 本年 lines")
     n.add_argument("--force", action="store_true", help="overwrite NEW if it exists")
 
+    y = sub.add_parser("verify", help="audit the arithmetic of disclosures, however they were written (.docx, .txt, "
+                       ".pdf)")
+    y.add_argument("documents", nargs="*", help="the documents, or folders of them")
+    y.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    y.add_argument("--report", metavar="FILE.xlsx", help="also write a workbook: a summary and one sheet per file")
+    y.add_argument("--explain", action="store_true", help="also list every statement recognised and what was "
+                   "recomputed")
+    y.add_argument("--rules", action="store_true", help="list the rules and exit")
+    y.add_argument("--jobs", type=int, metavar="N", help="documents read at once (default: the number of cores)")
+
     v = sub.add_parser("variables", help="print what the templates receive for a data file")
     v.add_argument("data", help="a data file")
     v.add_argument("--style", help="house style (default: the file's `style:`, else xinjiang)")
@@ -94,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
             return _import(args)
         if args.command == "init":
             return _init(args)
+        if args.command == "verify":
+            return _verify(args)
         if args.command == "variables":
             from .pipeline import view
             from .render.variables import variables
@@ -322,6 +334,68 @@ def _check_batch(args) -> int:
             print(f"{display_path(r.path)}: {r.errors} errors, {r.warnings} warnings, {r.notes} notes"
                   + (f" — first: {first}" if first else ""))
         batch.summary(results, console, time.perf_counter() - start, what="clean", details=False)
+    return EXIT_PROBLEMS if any(not r.ok for r in results) else EXIT_OK
+
+
+def _verify(args) -> int:
+    import functools
+    import json
+    import time
+
+    from . import batch
+    from .read import SUFFIXES
+    from .verify import DOCUMENT_RULES
+    from .verify.rules import RULES
+
+    if args.rules:
+        for r in RULES:
+            print(f"{r.id:<16} {r.severity:<8} {r.description}")
+        for rule_id, (severity, description, _) in DOCUMENT_RULES.items():
+            print(f"{rule_id:<16} {severity:<8} {description}")
+        return EXIT_OK
+    if not args.documents:
+        print("disclose verify: error: give the documents to verify (or --rules)", file=sys.stderr)
+        return EXIT_USAGE
+    paths = batch.expand(args.documents, SUFFIXES)
+    if not paths:
+        print("disclose verify: error: no documents (.docx, .txt, .pdf) found", file=sys.stderr)
+        return EXIT_USAGE
+    console, start = _console(), time.perf_counter()
+    results = batch.run(paths, functools.partial(batch.verify_unit), args.jobs or batch.default_jobs(), "verifying",
+                        console) if len(paths) > 1 else [batch.verify_unit(paths[0])]
+    verified = [r.detail for r in results if r.detail is not None]
+    if args.format == "json":
+        json.dump([{"file": v.file, "errors": v.errors, "warnings": v.warnings,
+                    "findings": [f.__dict__ for f in v.findings],
+                    "recognised": [{"place": p, "rule": s.rule, "text": s.text, "check": s.check}
+                                   for p, s in v.recognised] if args.explain else None}
+                   for v in verified], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for v in verified:
+            for f in v.findings:
+                print(f.format())
+                print(f"    {f.sentence}")
+            if args.explain:
+                for place, s in v.recognised:
+                    print(f"{v.file}:{place}: {s.rule} {'holds' if not s.severity else s.severity}: {s.text} — {s.check}")
+    for r in results:
+        if r.detail is None:
+            for line in r.messages:
+                print(line, file=sys.stderr)
+    if args.report:
+        from .output.write import write_all
+        from .verify.report import workbook
+
+        write_all({Path(args.report): workbook(verified)})
+        print(f"wrote {display_path(Path(args.report))}", file=sys.stderr)
+    if len(paths) > 1:
+        batch.summary(results, console, time.perf_counter() - start, what="clean", details=False, noun="documents")
+    else:
+        v = verified[0] if verified else None
+        if v is not None:
+            print(f"{v.errors} error{'s' * (v.errors != 1)}, {v.warnings} warning{'s' * (v.warnings != 1)}; "
+                  f"{len(v.recognised)} statements recognised")
     return EXIT_PROBLEMS if any(not r.ok for r in results) else EXIT_OK
 
 

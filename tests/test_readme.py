@@ -40,3 +40,15 @@ def test_every_rule_is_documented():
     text = readme()
     for rule in RULES:
         assert f"`{rule.id}`" in text, rule.id
+
+
+def test_every_verify_rule_is_documented_as_the_catalogue_says():
+    from disclose.verify import DOCUMENT_RULES
+    from disclose.verify.rules import RULES
+
+    text = readme()
+    table = text[text.index("<!-- verify-rules:start -->"):text.index("<!-- verify-rules:end -->")]
+    for r in RULES:
+        assert f"| `{r.id}` | {r.severity} | {r.description} | {r.tolerance} |" in table, r.id
+    for rule_id, (severity, description, tolerance) in DOCUMENT_RULES.items():
+        assert f"| `{rule_id}` | {severity} | {description} | {tolerance} |" in table, rule_id

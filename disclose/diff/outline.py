@@ -14,11 +14,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import DiscloseError, Location, Problem, display_path
-from ..render.markup import Block, Cell, Heading, Paragraph, Table
+from ..read.text import is_caption
+from ..render.markup import Block, Heading, Paragraph, Table
 from .tokens import mask
 
 _ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]\s*)")
-_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 _YEAR = re.compile(r"(\d{4})\s*年度")
 
 
@@ -84,10 +84,9 @@ def read(path: str | Path, style: str | None = None, templates: str | Path | Non
     suffix = p.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return _from_data(p, style, templates)
-    if suffix == ".txt":
-        return replace(_from_text(p), reason_leads=_reason_leads(style, templates))
-    if suffix == ".docx":
-        return replace(_from_docx(p), reason_leads=_reason_leads(style, templates))
+    if suffix in (".txt", ".docx"):
+        from ..read import read as read_document
+        return replace(_document(p, read_document(p).blocks), reason_leads=_reason_leads(style, templates))
     raise DiscloseError([Problem(Location(display_path(p)), "DIFF", "cannot compare this kind of file",
                                  "give two data files (.yaml), or two outputs of `disclose build` (.txt or .docx)")])
 
@@ -110,92 +109,6 @@ def _reason_leads(style: str | None, templates) -> tuple[str, ...]:
     names = [style] if style else ([DEFAULT] if templates else available())
     leads = (lead for name in names for lead in load_style(name, templates).settings.reason_leads)
     return tuple(dict.fromkeys(leads))
-
-
-def blocks_from_text(text: str) -> list[Block]:
-    """The .txt twin back into blocks: headings by their numbering, tables by their tabs."""
-    blocks: list[Block] = []
-    rows: list[list[str]] = []
-
-    def flush():
-        if rows:
-            width = max(len(r) for r in rows)
-            grid = [[Cell(c) for c in r + [""] * (width - len(r))] for r in rows]
-            blocks.append(Table([1.0] * width, grid, header_rows=1))
-            rows.clear()
-
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
-        if "\t" in line:
-            rows.append(line.split("\t"))
-            continue
-        flush()
-        if not line.strip():
-            continue
-        caption = Paragraph(line.strip(), "center")
-        if is_caption(caption) and not _HEADING.match(line) and "：" not in line:
-            blocks.append(caption)
-        elif not blocks:
-            blocks.append(Heading(0, line.strip()))
-        elif line.startswith("第") and "部分" in line[:5]:
-            blocks.append(Heading(1, line.strip()))
-        elif _HEADING.match(line) and "。" not in line and len(line) <= 40:
-            blocks.append(Heading(3 if line.startswith("（") else 2, line.strip()))
-        else:
-            blocks.append(Paragraph(line.strip()))
-    flush()
-    return blocks
-
-
-def _from_text(path: Path) -> Document:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DiscloseError([Problem(Location(display_path(path)), "FILE", f"cannot read it: {exc}",
-                                     "give a .txt written by `disclose build`")])
-    blocks = blocks_from_text(text)
-    return _document(path, blocks)
-
-
-def _from_docx(path: Path) -> Document:
-    from docx import Document as Docx
-    from docx.oxml.ns import qn
-
-    try:
-        doc = Docx(str(path))
-    except Exception as exc:  # python-docx raises several kinds for a bad package
-        raise DiscloseError([Problem(Location(display_path(path)), "FILE", f"cannot read it as Word: {exc}",
-                                     "give a .docx written by `disclose build`")])
-    blocks: list[Block] = []
-    for element in doc.element.body:
-        if element.tag == qn("w:p"):
-            text = "".join(t.text or "" for t in element.iter(qn("w:t")))
-            if not text.strip():
-                continue
-            style = element.find(qn("w:pPr"))
-            style_id = ""
-            if style is not None and style.find(qn("w:pStyle")) is not None:
-                style_id = style.find(qn("w:pStyle")).get(qn("w:val"))
-            level = {"Title": 0, "Heading1": 1, "Heading2": 2, "Heading3": 3}.get(style_id)
-            jc = style.find(qn("w:jc")) if style is not None else None
-            align = "center" if jc is not None and jc.get(qn("w:val")) == "center" else "body"
-            blocks.append(Heading(level, text.strip()) if level is not None else Paragraph(text.strip(), align))
-        elif element.tag == qn("w:tbl"):
-            grid = []
-            for tr in element.findall(qn("w:tr")):
-                row = []
-                for tc in tr.findall(qn("w:tc")):
-                    text = "\u2028".join("".join(t.text or "" for t in p.iter(qn("w:t")))
-                                         for p in tc.findall(qn("w:p")))
-                    props = tc.find(qn("w:tcPr"))
-                    span = props.find(qn("w:gridSpan")) if props is not None else None
-                    row.append(Cell(text))
-                    row += [Cell("", covered=True)] * (int(span.get(qn("w:val"))) - 1 if span is not None else 0)
-                grid.append(row)
-            width = max((len(r) for r in grid), default=0)
-            grid = [r + [Cell("")] * (width - len(r)) for r in grid]
-            blocks.append(Table([1.0] * width, grid, header_rows=1))
-    return _document(path, blocks)
 
 
 def _document(path: Path, blocks: list[Block]) -> Document:
@@ -225,12 +138,6 @@ def sections(blocks: list[Block]) -> list[Section]:
                 out[-1].units.append(Unit("row", "\t".join(row), row_key(row), cells=row, columns=columns,
                                           block=block))
     return [s for s in out if s.units or s.heading]
-
-
-def is_caption(block: Paragraph) -> bool:
-    """A table's or form's title: a short centred line ending in 表."""
-    text = block.text.strip()
-    return block.align == "center" and text.endswith("表") and len(text) <= 40 and "。" not in text
 
 
 def _column_names(table: Table) -> list[str]:

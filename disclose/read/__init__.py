@@ -1,0 +1,44 @@
+"""Read a disclosure someone wrote — a .txt, a .docx or a .pdf — back into blocks
+(`render.markup`), each with the place a person finds it at: `disclose diff` compares them,
+`disclose verify` audits their arithmetic.
+
+- `text.py`: a .txt, one paragraph per line, tables by their tabs (what `build` writes, or
+  any plain text);
+- `docx.py`: a .docx, its paragraphs and tables in body order (any Word file);
+- `pdf.py`: a .pdf through poppler's `pdftotext -layout`, pages and lines kept, the lines
+  of a paragraph joined again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import DiscloseError, Location, Problem, display_path
+from ..render.markup import Block
+
+SUFFIXES = (".txt", ".docx", ".pdf")
+
+
+@dataclass
+class Read:
+    """A document read back: its blocks, and where each is (`¶12`, `line 40`, `p. 3 line 12`)."""
+
+    path: Path
+    blocks: list[Block]
+    places: list[str]
+
+
+def read(path: str | Path) -> Read:
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix == ".txt":
+        from .text import read_text
+        return read_text(p)
+    if suffix == ".docx":
+        from .docx import read_docx
+        return read_docx(p)
+    if suffix == ".pdf":
+        from .pdf import read_pdf
+        return read_pdf(p)
+    raise DiscloseError([Problem(Location(display_path(p)), "FILE", "cannot read this kind of file",
+                                 "give a .txt, .docx or .pdf")])

@@ -1,0 +1,69 @@
+"""A .txt back into blocks: headings by their numbering, tables by their tabs; each block's
+place is its line."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import DiscloseError, Location, Problem, display_path
+from ..render.markup import Block, Cell, Heading, Paragraph, Table
+from . import Read
+
+HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+
+
+def is_caption(block: Paragraph) -> bool:
+    """A table's or form's title: a short centred line ending in 表."""
+    text = block.text.strip()
+    return block.align == "center" and text.endswith("表") and len(text) <= 40 and "。" not in text
+
+
+def blocks_from_lines(lines: list[str], places: list[str] | None = None) -> tuple[list[Block], list[str]]:
+    """Lines of text into blocks, with each block's place (`line N` unless `places` names them)."""
+    places = places or [f"line {i + 1}" for i in range(len(lines))]
+    blocks: list[Block] = []
+    where: list[str] = []
+    rows: list[list[str]] = []
+    first_row = ""
+
+    def flush():
+        if rows:
+            width = max(len(r) for r in rows)
+            grid = [[Cell(c) for c in r + [""] * (width - len(r))] for r in rows]
+            blocks.append(Table([1.0] * width, grid, header_rows=1))
+            where.append(first_row)
+            rows.clear()
+
+    for line, place in zip(lines, places):
+        if "\t" in line:
+            if not rows:
+                first_row = place
+            rows.append(line.split("\t"))
+            continue
+        flush()
+        if not line.strip():
+            continue
+        caption = Paragraph(line.strip(), "center")
+        if is_caption(caption) and not HEADING.match(line) and "：" not in line:
+            blocks.append(caption)
+        elif not blocks:
+            blocks.append(Heading(0, line.strip()))
+        elif line.startswith("第") and "部分" in line[:5]:
+            blocks.append(Heading(1, line.strip()))
+        elif HEADING.match(line) and "。" not in line and len(line) <= 40:
+            blocks.append(Heading(3 if line.startswith("（") else 2, line.strip()))
+        else:
+            blocks.append(Paragraph(line.strip()))
+        where.append(place)
+    flush()
+    return blocks, where
+
+
+def read_text(path: Path) -> Read:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DiscloseError([Problem(Location(display_path(path)), "FILE", f"cannot read it: {exc}",
+                                     "give a UTF-8 text file")])
+    blocks, places = blocks_from_lines(text.splitlines())
+    return Read(path, blocks, places)

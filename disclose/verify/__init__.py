@@ -1,0 +1,143 @@
+"""`disclose verify`: audit the arithmetic of any disclosure, even one written by hand.
+
+A document (.txt, .docx, .pdf: `read`) is read paragraph by paragraph; each statement a rule
+of `rules.py` recognises is recomputed from the other figures of the same sentence, and the
+whole document is held to its own conventions (`document_rules`): a 0-of-0 rate printed one
+way everywhere, percentages with the same decimals, amounts grouped alike, no year after the
+document's.  A finding names the file, the place (`¶57`, `line 40`, `p. 3 line 12`), the
+rule, what is printed and what it should be, with the sentence.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ERROR, WARNING
+from ..read import Read, read
+from ..render.markup import Heading, Paragraph
+from .rules import RULES, Statement, years
+from .statements import amounts, normal, percents
+
+TITLE_YEAR = re.compile(r"(\d{4})\s*年度")
+
+
+@dataclass
+class Finding:
+    file: str
+    place: str
+    rule: str
+    severity: str
+    message: str
+    sentence: str
+    check: str = ""
+
+    def format(self) -> str:
+        return f"{self.file}:{self.place}: {self.severity} {self.rule}: {self.message}"
+
+
+@dataclass
+class Verified:
+    file: str
+    findings: list[Finding] = field(default_factory=list)
+    recognised: list[tuple[str, Statement]] = field(default_factory=list)    # (place, statement)
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == ERROR for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == WARNING for f in self.findings)
+
+
+DOCUMENT_RULES = {
+    "ZERO-BASE": (ERROR, "a rate of 0 against 0 is printed the same way throughout the document",
+                  "the value most of its 0-of-0 rates print is the document's; the others are reported"),
+    "PERCENT-PLACES": (WARNING, "no percentage has more decimals than the document's others",
+                       "fewer decimals (100% for 100.00%) are not reported"),
+    "AMOUNT-FORMAT": (WARNING, "amounts of four digits or more are grouped with separators when the document "
+                               "groups the others", "amounts in a sentence only"),
+    "YEAR": (WARNING, "no 截至…年 after the document's own year (the title's)",
+             "sentences only; a 年度 may name another year on purpose and is not reported"),
+}
+
+
+def paragraphs(document: Read) -> list[tuple[str, str, str]]:
+    """(place, heading, text) of every paragraph, with the heading it sits under."""
+    out, heading = [], ""
+    for block, place in zip(document.blocks, document.places):
+        if isinstance(block, Heading):
+            heading = block.text
+        elif isinstance(block, Paragraph) and block.text.strip():
+            out.append((place, heading, block.text))
+    return out
+
+
+def verify(path: str | Path, display: str | None = None) -> Verified:
+    document = read(path)
+    name = display or str(path)
+    result = Verified(name)
+    title = next((b.text for b in document.blocks if isinstance(b, Heading)), "")
+    year = TITLE_YEAR.search(title)
+    zero: list[tuple[str, str, Statement]] = []
+    places: Counter = Counter()
+    grouped = ungrouped = 0
+    texts = []
+    for place, heading, raw in paragraphs(document):
+        text = normal(raw)
+        texts.append((place, raw, text))
+        for r in RULES:
+            for statement in r.run(text):
+                result.recognised.append((place, statement))
+                if statement.zero_base is not None:
+                    zero.append((place, raw, statement))
+                if statement.severity:
+                    result.findings.append(Finding(name, place, statement.rule, statement.severity,
+                                                   statement.message, raw, statement.check))
+        for p in percents(text):
+            places[p.places] += 1
+        for a in amounts(text):
+            if a.value >= 1000:
+                grouped, ungrouped = grouped + a.grouped, ungrouped + (not a.grouped)
+    _zero_base(result, zero)
+    _conventions(result, texts, places, grouped, ungrouped, int(year.group(1)) if year else None)
+    result.findings.sort(key=lambda f: _order(document, f.place))
+    return result
+
+
+def _order(document: Read, place: str) -> int:
+    return document.places.index(place) if place in document.places else len(document.places)
+
+
+def _zero_base(result: Verified, zero: list[tuple[str, str, Statement]]) -> None:
+    values = Counter(s.zero_base.normalize() for _, _, s in zero)
+    if len(values) < 2:
+        return
+    usual = values.most_common(1)[0][0]
+    shown = next(percents(s.text)[-1].text for _, _, s in zero if s.zero_base.normalize() == usual)
+    for place, raw, s in zero:
+        if s.zero_base.normalize() != usual:
+            result.findings.append(Finding(result.file, place, "ZERO-BASE", ERROR,
+                                           f"{s.text} — a rate of 0 against 0, which this document prints as "
+                                           f"{shown}% {values[usual]} times", raw, s.check))
+
+
+def _conventions(result: Verified, texts, places: Counter, grouped: int, ungrouped: int, year: int | None) -> None:
+    usual = places.most_common(1)[0][0] if places else None
+    for place, raw, text in texts:
+        for p in percents(text):
+            if usual is not None and p.places > usual:
+                result.findings.append(Finding(result.file, place, "PERCENT-PLACES", WARNING,
+                                               f"{p.text}% has {p.places} decimals; the document's percentages "
+                                               f"have {usual}", raw))
+        for a in amounts(text):
+            if a.value >= 1000 and not a.grouped and grouped > ungrouped:
+                result.findings.append(Finding(result.file, place, "AMOUNT-FORMAT", WARNING,
+                                               f"{a.text}{a.unit} is printed without thousands separators, "
+                                               f"unlike the document's other amounts", raw))
+        for y in years(text):
+            if year is not None and y > year:
+                result.findings.append(Finding(result.file, place, "YEAR", WARNING,
+                                               f"{y} in a document of {year}: a year left from another draft?", raw))

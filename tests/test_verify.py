@@ -1,0 +1,137 @@
+"""`disclose verify`: each rule on a correct and a wrong sentence; the slips of the two
+published seeds found with the right values; every golden file and built example clean; a
+batch with its workbook report."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import DATA, FIXTURES, GOLDEN
+from disclose.pipeline import build
+from disclose.verify import verify
+
+TITLE = "示例县医疗保障局2024年度部门决算公开说明\n"
+SEEDS = FIXTURES / "seeds"
+
+
+def findings(tmp_path, *paragraphs: str, name: str = "doc.txt"):
+    path = tmp_path / name
+    path.write_text(TITLE + "\n".join(paragraphs) + "\n", encoding="utf-8")
+    return [(f.rule, f.severity, f.message) for f in verify(path).findings]
+
+
+# rule: (a correct sentence, a wrong one, words of the finding)
+CASES = {
+    "RATE": ("“三公”经费支出7.65万元，比上年增加4.37万元，增长133.23%。",
+             "“三公”经费支出7.65万元，比上年增加4.37万元，增长132.83%。", "7.65 against 3.28 is +133.23%"),
+    "TRUNCATED": ("支出决算数为100.00万元，比上年决算减少14.27万元，下降12.49%。",     # 14.27 ÷ 114.27 = 12.488%
+                  "支出决算数为100.00万元，比上年决算减少14.27万元，下降12.48%。", "cut off, not rounded"),
+    "SHARE": ("本年收入1,238.41万元，其中：财政拨款收入1,222.68万元，占98.73%；其他收入15.73万元，占1.27%。",
+              "本年收入1,238.41万元，其中：财政拨款收入1,222.68万元，占98.37%；其他收入15.73万元，占1.27%。",
+              "1,222.68 of 1,238.41 is 98.73%"),
+    "COMPLETION": ("与年初预算相比，年初预算数1,120.42万元，决算数1,222.68万元，完成年初预算的109.13%。",
+                   "与年初预算相比，年初预算数1,120.42万元，决算数1,222.68万元，完成年初预算的91.64%。",
+                   "1,222.68 ÷ 1,120.42 = 109.13%"),
+    "BALANCE": ("2024年度收入总计7,289,400.60元，支出总计7,289,400.60元。",
+                "2024年度收入总计7,143,754.56元，支出总计7,289,400.60元。", "differ by 145,646.04"),
+    "PARTS": ("本年收入合计100.00万元，其中：财政拨款收入60.00万元，占60.00%；事业收入40.00万元，占40.00%。",
+              "本年收入合计100.00万元，其中：财政拨款收入60.00万元，占60.00%；事业收入41.00万元，占40.00%。",
+              "the parts add up to 101.00, not 100.00"),
+    "YEAR": ("截至2024年12月31日，房屋1,200.00平方米。", "截至2025年3月，已完成经办服务。", "2025 in a document of 2024"),
+}
+
+
+@pytest.mark.parametrize("rule", CASES)
+def test_each_rule_holds_then_fires(rule, tmp_path):
+    good, bad, words = CASES[rule]
+    assert findings(tmp_path, good) == []
+    found = findings(tmp_path, bad)
+    assert any(r == rule and words in message for r, _, message in found), found
+
+
+def test_the_difference_rate_against_the_budget(tmp_path):
+    good = "全年预算数7.65万元，决算数7.65万元，预决算差异率0.00%。公务用车运行维护费全年预算数7.00万元，决算数7.32万元，预决算差异率4.57%。"
+    assert findings(tmp_path, good) == []
+    [(rule, _, message)] = findings(tmp_path, good.replace("4.57%", "4.37%"))
+    assert rule == "COMPLETION" and "(7.32 − 7.00) ÷ 7.00 = 4.57%" in message
+
+
+def test_a_zero_base_printed_two_ways(tmp_path):
+    same = ["1. 因公出国（境）费预算为0.00元，支出决算为0.00元，完成预算的0.00%。"] * 2
+    assert findings(tmp_path, *same) == []
+    found = findings(tmp_path, *same, "2. 公务接待费预算为0.00元，支出决算为0.00元，完成预算的100.00%。")
+    assert [(r, m.split(" — ")[0]) for r, _, m in found] == [("ZERO-BASE", "完成预算的100.00%")]
+
+
+def test_the_documents_own_formats(tmp_path):
+    usual = "本年收入1,238.41元，其中：财政拨款收入1,222.68元，占98.73%；其他收入15.73元，占1.27%。"
+    found = findings(tmp_path, usual, "工资福利支出3,944,569.65元，较2024年度年初预算数减少89638.35元，下降2.22%。",
+                     "收支总计6,000.00元，比上年增加1,000.00元，增长20.000%。")
+    assert [(r, s) for r, s, _ in found] == [("AMOUNT-FORMAT", "warning"), ("PERCENT-PLACES", "warning")]
+
+
+def test_a_sentence_without_its_figure_is_skipped_not_guessed(tmp_path):
+    assert findings(tmp_path, "与2023年度相比，比上年增加4.37万元，增长132.83%。", "占本年支出合计的98.73%。") == []
+
+
+def test_seed_000_the_three_public_rate():
+    [f] = verify(SEEDS / "000-changji-2024.txt").findings
+    assert (f.place, f.rule, f.message) == ("line 70", "RATE", "增长132.83% — 7.65 against 3.28 is +133.23%")
+
+
+def test_seed_003_its_slips():
+    found = [(f.place, f.rule, f.message) for f in verify(SEEDS / "003-xiji-2024.txt").findings]
+    assert found == [
+        ("line 389", "BALANCE", "收入总计 7,143,754.56 and 支出总计 7,289,400.60 differ by 145,646.04: one of them "
+                                "is another figure (本年收入合计?)"),
+        ("line 389", "PERCENT-PLACES", "17.700% has 3 decimals; the document's percentages have 2"),
+        ("line 435", "AMOUNT-FORMAT", "89638.35元 is printed without thousands separators, unlike the document's "
+                                      "other amounts"),
+        ("line 461", "ZERO-BASE", "完成预算的100.00% — a rate of 0 against 0, which this document prints as 0.00% "
+                                  "3 times"),
+    ]
+
+
+@pytest.mark.parametrize("name", ["changji-2024", "xiji-2024", "demo-2024"])
+def test_every_golden_file_and_built_example_is_clean(name, tmp_path):
+    built = build(DATA / f"{name}.yaml", formats=("txt", "docx"))
+    for suffix in ("txt", "docx"):
+        path = tmp_path / f"{name}.{suffix}"
+        path.write_bytes(built.outputs[suffix])
+        result = verify(path)
+        assert result.findings == [] and len(result.recognised) > 10, (suffix, result.findings)
+    if (GOLDEN / f"{name}.txt").exists():
+        assert verify(GOLDEN / f"{name}.txt").findings == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) or poppler's pdftotext is not installed; .ci/run installs both")
+def test_a_pdf_is_read_through_pdftotext(tmp_path):
+    docx = tmp_path / "doc.docx"
+    docx.write_bytes(build(DATA / "demo-2024.yaml", formats=("docx",)).outputs["docx"])
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(docx)], capture_output=True, check=True, timeout=180)
+    result = verify(tmp_path / "doc.pdf")
+    assert [f for f in result.findings if f.severity == "error"] == []
+    assert len(result.recognised) > 10 and result.recognised[0][0].startswith("p. ")
+
+
+def test_a_batch_writes_its_workbook(cli, tmp_path):
+    from openpyxl import load_workbook
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in SEEDS.glob("*.txt"):
+        shutil.copy(f, folder / f.name)
+    report = tmp_path / "review.xlsx"
+    r = cli("verify", folder, "--report", report, "--jobs", "2")
+    assert r.code == 1
+    book = load_workbook(report)
+    assert book.sheetnames == ["summary", "000-changji-2024.txt", "003-xiji-2024.txt"]
+    summary = [[c.value for c in row] for row in book["summary"].iter_rows(min_row=2)]
+    assert [row[1:3] for row in summary] == [[1, 0], [2, 2]]
+    rows = [[c.value for c in row] for row in book["003-xiji-2024.txt"].iter_rows(min_row=2)]
+    assert [row[2] for row in rows] == ["BALANCE", "PERCENT-PLACES", "AMOUNT-FORMAT", "ZERO-BASE"]
+    assert "error RATE: 增长132.83%" in r.out
