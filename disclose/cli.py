@@ -345,10 +345,10 @@ def _verify(args) -> int:
     from . import batch
     from .read import SUFFIXES
     from .verify import DOCUMENT_RULES
-    from .verify.rules import RULES
+    from .verify.rules import RULES, TABLE_RULES
 
     if args.rules:
-        for r in RULES:
+        for r in RULES + TABLE_RULES:
             print(f"{r.id:<16} {r.severity:<8} {r.description}")
         for rule_id, (severity, description, _) in DOCUMENT_RULES.items():
             print(f"{rule_id:<16} {severity:<8} {description}")

@@ -135,3 +135,25 @@ def test_a_batch_writes_its_workbook(cli, tmp_path):
     rows = [[c.value for c in row] for row in book["003-xiji-2024.txt"].iter_rows(min_row=2)]
     assert [row[2] for row in rows] == ["BALANCE", "PERCENT-PLACES", "AMOUNT-FORMAT", "ZERO-BASE"]
     assert "error RATE: 增长132.83%" in r.out
+
+
+TABLE = ["金额单位：元", "项目\t\t本年支出合计\t基本支出\t项目支出", "功能分类科目编码\t科目名称",
+         "合计\t\t1,000.00\t600.00\t400.00", "208\t社会保障和就业支出\t300.00\t300.00\t0.00",
+         "20805\t行政事业单位养老支出\t300.00\t300.00\t0.00", "2080505\t机关事业单位基本养老保险缴费支出\t300.00\t300.00\t0.00",
+         "210\t卫生健康支出\t700.00\t300.00\t400.00", "21015\t医疗保障管理事务\t700.00\t300.00\t400.00",
+         "2101501\t行政运行\t300.00\t300.00\t0.00", "2101599\t其他医疗保障管理事务支出\t400.00\t0.00\t400.00"]
+
+
+def test_a_table_by_code_holds_its_totals(tmp_path):
+    assert findings(tmp_path, *TABLE) == []
+    wrong = [line.replace("2101599\t其他医疗保障管理事务支出\t400.00", "2101599\t其他医疗保障管理事务支出\t410.00")
+             for line in TABLE]
+    found = findings(tmp_path, *wrong)
+    assert ("TABLE-TOTAL", "error", "21015 医疗保障管理事务（第3列） is 700.00 but its parts add up to 710.00") in found
+    assert ("TABLE-ROW", "error", "2101599 其他医疗保障管理事务支出 本年支出合计 is 410.00 but its parts add up "
+                                  "to 400.00") in found
+
+
+def test_a_table_a_pdf_shifted_is_not_read(tmp_path):
+    shifted = TABLE[:5] + ["20805\t行政事业单位养老支出\t\t300.00\t300.00\t0.00"] + TABLE[6:]
+    assert [f for f in findings(tmp_path, *shifted) if f[0].startswith("TABLE")] == []

@@ -28,12 +28,14 @@ class Read:
     places: list[str]
 
 
-def read(path: str | Path) -> Read:
+def read(path: str | Path, join_tables: bool = False) -> Read:
+    """`join_tables`: in a .txt, a blank line inside a table does not end it (text extracted from a
+    PDF breaks tables at its pages; a .pdf is always read so)."""
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix == ".txt":
         from .text import read_text
-        return read_text(p)
+        return read_text(p, join_tables)
     if suffix == ".docx":
         from .docx import read_docx
         return read_docx(p)

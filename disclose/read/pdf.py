@@ -28,7 +28,7 @@ def read_pdf(path: Path) -> Read:
         raise DiscloseError([Problem(Location(display_path(path)), "FILE", "pdftotext cannot read it: "
                                      + run.stderr.decode("utf-8", "replace").strip()[:200], "give a text PDF")])
     lines, places = joined(run.stdout.decode("utf-8", "replace"))
-    blocks, where = blocks_from_lines(lines, places)
+    blocks, where = blocks_from_lines(lines, places, join_tables=True)
     return Read(path, blocks, where)
 
 
@@ -46,6 +46,9 @@ def joined(text: str) -> tuple[list[str], list[str]]:
                 places.append(f"p. {page_no} line {line_no}")
                 continue
             previous = lines[-1] if lines else ""
+            if "\t" in previous and len(line) <= 20 and not line.endswith(_ENDS) and not HEADING.match(line) \
+                    and not re.search(r"\d", line):
+                continue                                  # the wrapped end of a cell's text: the row stays whole
             if previous and "\t" not in previous and not previous.endswith(_ENDS) \
                     and not HEADING.match(line) and not _ITEM.match(line):
                 lines[-1] = previous + line

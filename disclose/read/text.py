@@ -18,8 +18,10 @@ def is_caption(block: Paragraph) -> bool:
     return block.align == "center" and text.endswith("表") and len(text) <= 40 and "。" not in text
 
 
-def blocks_from_lines(lines: list[str], places: list[str] | None = None) -> tuple[list[Block], list[str]]:
-    """Lines of text into blocks, with each block's place (`line N` unless `places` names them)."""
+def blocks_from_lines(lines: list[str], places: list[str] | None = None,
+                      join_tables: bool = False) -> tuple[list[Block], list[str]]:
+    """Lines of text into blocks, with each block's place (`line N` unless `places` names them).
+    `join_tables`: a blank line does not end a table (a PDF's page break inside one)."""
     places = places or [f"line {i + 1}" for i in range(len(lines))]
     blocks: list[Block] = []
     where: list[str] = []
@@ -40,9 +42,11 @@ def blocks_from_lines(lines: list[str], places: list[str] | None = None) -> tupl
                 first_row = place
             rows.append(line.split("\t"))
             continue
-        flush()
         if not line.strip():
+            if not join_tables:
+                flush()
             continue
+        flush()
         caption = Paragraph(line.strip(), "center")
         if is_caption(caption) and not HEADING.match(line) and "：" not in line:
             blocks.append(caption)
@@ -59,11 +63,11 @@ def blocks_from_lines(lines: list[str], places: list[str] | None = None) -> tupl
     return blocks, where
 
 
-def read_text(path: Path) -> Read:
+def read_text(path: Path, join_tables: bool = False) -> Read:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DiscloseError([Problem(Location(display_path(path)), "FILE", f"cannot read it: {exc}",
                                      "give a UTF-8 text file")])
-    blocks, places = blocks_from_lines(text.splitlines())
+    blocks, places = blocks_from_lines(text.splitlines(), join_tables=join_tables)
     return Read(path, blocks, places)

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from ..errors import ERROR, WARNING
 from ..read import Read, read
-from ..render.markup import Heading, Paragraph
-from .rules import RULES, Statement, years
+from ..render.markup import Heading, Paragraph, Table
+from .rules import RULES, TABLE_RULES, Statement, years
 from .statements import amounts, normal, percents
 
 TITLE_YEAR = re.compile(r"(\d{4})\s*年度")
@@ -76,7 +76,7 @@ def paragraphs(document: Read) -> list[tuple[str, str, str]]:
 
 
 def verify(path: str | Path, display: str | None = None) -> Verified:
-    document = read(path)
+    document = read(path, join_tables=True)
     name = display or str(path)
     result = Verified(name)
     title = next((b.text for b in document.blocks if isinstance(b, Heading)), "")
@@ -101,14 +101,35 @@ def verify(path: str | Path, display: str | None = None) -> Verified:
         for a in amounts(text):
             if a.value >= 1000:
                 grouped, ungrouped = grouped + a.grouped, ungrouped + (not a.grouped)
+    _tables(result, document)
     _zero_base(result, zero)
     _conventions(result, texts, places, grouped, ungrouped, int(year.group(1)) if year else None)
     result.findings.sort(key=lambda f: _order(document, f.place))
     return result
 
 
+def _tables(result: Verified, document: Read) -> None:
+    """The table rules over every table, in the unit its 金额单位 line names (万元 totals may miss by
+    the rounding of their parts)."""
+    unit = ""
+    for block, place in zip(document.blocks, document.places):
+        if isinstance(block, Paragraph) and "金额单位" in block.text:
+            unit = "万元" if "万元" in block.text else "元"
+        if not isinstance(block, Table):
+            continue
+        rows = [[c.text.replace("\u2028", " ").strip() for c in row] for row in block.rows]
+        for r in TABLE_RULES:
+            for i, statement in r.run(rows, unit == "万元"):
+                row_place = f"{place} row {i + 1}"
+                result.recognised.append((row_place, statement))
+                if statement.severity:
+                    result.findings.append(Finding(result.file, row_place, statement.rule, statement.severity,
+                                                   statement.message, "\t".join(rows[i]), statement.check))
+
+
 def _order(document: Read, place: str) -> int:
-    return document.places.index(place) if place in document.places else len(document.places)
+    base = place.split(" row ")[0]
+    return document.places.index(base) if base in document.places else len(document.places)
 
 
 def _zero_base(result: Verified, zero: list[tuple[str, str, Statement]]) -> None:
