@@ -76,20 +76,11 @@ def _crash(path: Path, start: float) -> Result:
                   seconds=time.perf_counter() - start)
 
 
-def build_unit(path: Path, job: BuildJob) -> Result:
-    """Build one data file and write its outputs; never raises."""
-    from .output import FORMATS
-    from .output.write import inside, safe_stem, write_all
-    from .pipeline import build
-
+def _guarded(path: Path, work) -> Result:
+    """`work()` for one unit, timed; its errors become the unit's failure, never the batch's."""
     start = time.perf_counter()
     try:
-        built = build(path, job.style, job.templates, force=job.force, formats=job.formats)
-        folder = job.out if job.flat else inside(job.out, safe_stem(path.stem, job.out, suffix=""))
-        stem = safe_stem(built.title, folder, suffix=max((FORMATS[f].suffix for f in job.formats), key=len))
-        outputs = {inside(folder, stem + FORMATS[f].suffix): content for f, content in built.outputs.items()}
-        write_all(outputs)
-        result = _count(Result(path, True, list(outputs)), built.problems)
+        result = work()
     except DiscloseError as exc:
         result = _count(Result(path, False), exc.problems)
         result.errors = max(result.errors, 1)
@@ -99,13 +90,29 @@ def build_unit(path: Path, job: BuildJob) -> Result:
     return result
 
 
+def build_unit(path: Path, job: BuildJob) -> Result:
+    """Build one data file and write its outputs; never raises."""
+    from .output import FORMATS
+    from .output.write import inside, safe_stem, write_all
+    from .pipeline import build
+
+    def work() -> Result:
+        built = build(path, job.style, job.templates, force=job.force, formats=job.formats)
+        folder = job.out if job.flat else inside(job.out, safe_stem(path.stem, job.out, suffix=""))
+        stem = safe_stem(built.title, folder, suffix=max((FORMATS[f].suffix for f in job.formats), key=len))
+        outputs = {inside(folder, stem + FORMATS[f].suffix): content for f, content in built.outputs.items()}
+        write_all(outputs)
+        return _count(Result(path, True, list(outputs)), built.problems)
+
+    return _guarded(path, work)
+
+
 def check_unit(path: Path, style: str | None, prior: str | None = None) -> Result:
     """Check one data file (its rules and what its sentences need); never raises."""
     from .errors import sort_key
     from .pipeline import load_checked, needed, render
 
-    start = time.perf_counter()
-    try:
+    def work() -> Result:
         checked = load_checked(path, style, prior=prior)
         problems = list(checked.problems)
         reported = {(p.location, p.severity) for p in problems}
@@ -113,31 +120,21 @@ def check_unit(path: Path, style: str | None, prior: str | None = None) -> Resul
                      if (p.location, p.severity) not in reported]
         result = _count(Result(path, True), sorted(problems, key=sort_key))
         result.ok = result.errors == 0
-    except DiscloseError as exc:
-        result = _count(Result(path, False), exc.problems)
-        result.errors = max(result.errors, 1)
-    except Exception:  # noqa: BLE001
-        return _crash(path, start)
-    result.seconds = time.perf_counter() - start
-    return result
+        return result
+
+    return _guarded(path, work)
 
 
 def verify_unit(path: Path) -> Result:
     """Verify one document; never raises."""
     from .verify import verify
 
-    start = time.perf_counter()
-    try:
+    def work() -> Result:
         v = verify(path, display_path(path))
-        result = Result(path, v.errors == 0, messages=[f.format() for f in v.findings], errors=v.errors,
-                        warnings=v.warnings, detail=v)
-    except DiscloseError as exc:
-        result = _count(Result(path, False), exc.problems)
-        result.errors = max(result.errors, 1)
-    except Exception:  # noqa: BLE001
-        return _crash(path, start)
-    result.seconds = time.perf_counter() - start
-    return result
+        return Result(path, v.errors == 0, messages=[f.format() for f in v.findings], errors=v.errors,
+                      warnings=v.warnings, detail=v)
+
+    return _guarded(path, work)
 
 
 def run(paths: list[Path], work, jobs: int, progress_label: str, console) -> list[Result]:

@@ -122,8 +122,9 @@ class ItemSpending(Record):
 
 
 @model
-class Item(Record):
-    """A 项 of the functional classification (7-digit code)."""
+class Item(Bases):
+    """A 项 of the functional classification (7-digit code), with its bases (上年, 年初预算…: style A
+    explains each 项 against its 上年, style B compares it with its 年初预算)."""
 
     code: Code = spec("7-digit 项 code, in quotes, e.g. \"2101501\"")
     name: Text = spec("项 name, e.g. 行政运行")
@@ -132,37 +133,26 @@ class Item(Record):
     project: Optional[Amount] = spec("its 项目支出 (公开05); basic + project = current", None)
     income: Optional[ItemIncome] = spec("its row of the 收入决算表 (公开02)", None)
     spending: Optional[ItemSpending] = spec("its row of the 支出决算表 (公开03)", None)
-    prior: Optional[Amount] = spec("上年决算数 (style A explains each 项 against it)", None)
-    budget: Optional[Amount] = spec("年初预算数 (style B compares each 项 with it)", None)
-    full_budget: Optional[Amount] = spec("全年预算数", None)
-    reason: Optional[Clause] = spec("主要原因 of the change against last year", None)
-    budget_reason: Optional[Clause] = spec("主要原因 of the difference from 年初预算", None)
 
 
 @model
-class Kuan(Record):
+class Kuan(Bases):
+    """A 款 with its bases; a base left out is the sum of its 项' (checked when given)."""
+
     code: Code = spec("5-digit 款 code, e.g. \"21015\"")
     name: Text = spec("款 name, e.g. 医疗保障管理事务")
     items: list[Item] = spec("its 项")
     current: Optional[Amount] = spec("本年决算 of the 款 as printed (checked against its 项)", None)
-    prior: Optional[Amount] = spec("上年决算 of the 款 as printed (checked; the sum of its 项 when left out)", None)
-    budget: Optional[Amount] = spec("年初预算数 of the 款 (likewise)", None)
-    full_budget: Optional[Amount] = spec("全年预算数 of the 款 (likewise)", None)
-    reason: Optional[Clause] = spec("主要原因 of the 款's change against last year", None)
-    budget_reason: Optional[Clause] = spec("主要原因 of the 款's difference from its budget", None)
 
 
 @model
-class Lei(Record):
+class Lei(Bases):
+    """A 类 with its bases; a base left out is the sum of its 款' (checked when given)."""
+
     code: Code = spec("3-digit 类 code, e.g. \"210\"")
     name: Text = spec("类 name, e.g. 卫生健康支出")
     items: list[Kuan] = spec("its 款")
     current: Optional[Amount] = spec("本年决算 of the 类 as printed (checked against its 款 and 项)", None)
-    prior: Optional[Amount] = spec("上年决算 of the 类 as printed (checked; the sum of its 款 and 项 when left out)", None)
-    budget: Optional[Amount] = spec("年初预算数 of the 类 (likewise)", None)
-    full_budget: Optional[Amount] = spec("全年预算数 of the 类 (likewise)", None)
-    reason: Optional[Clause] = spec("主要原因 of the 类's change against last year", None)
-    budget_reason: Optional[Clause] = spec("主要原因 of the 类's difference from its budget", None)
 
 
 @model
