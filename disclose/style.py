@@ -106,9 +106,9 @@ class StyleSettings(Record):
     compare: Compare = spec("what sections compare with")
     scoring: Scoring = spec("self-evaluation score rules")
     parts: list[Text] = spec("the templates that make the document's parts, in order; each part "
-                             "starts on a new page and is joined with docxcompose")
+                             "starts on a new page (a new section of the Word file)")
     glossary: Text = spec("the file (in the template folders) holding the default glossary")
-    workbook: list[Text] = spec("the templates of the 附表 workbook (`--xlsx`), one sheet each, in order: "
+    workbook: list[Text] = spec("the templates of the 附表 workbook (the .xlsx output), one sheet each, in order: "
                                 "the nine 公开 tables", default_factory=lambda: [f"tables/t0{n}.j2" for n in range(1, 10)])
 
     @property

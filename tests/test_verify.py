@@ -123,7 +123,7 @@ def test_a_batch_writes_its_workbook(cli, tmp_path):
 
     folder = tmp_path / "in"
     folder.mkdir()
-    for f in SEEDS.glob("*.txt"):
+    for f in (SEEDS / "000-changji-2024.txt", SEEDS / "003-xiji-2024.txt"):
         shutil.copy(f, folder / f.name)
     report = tmp_path / "review.xlsx"
     r = cli("verify", folder, "--report", report, "--jobs", "2")
@@ -157,3 +157,12 @@ def test_a_table_by_code_holds_its_totals(tmp_path):
 def test_a_table_a_pdf_shifted_is_not_read(tmp_path):
     shifted = TABLE[:5] + ["20805\t行政事业单位养老支出\t\t300.00\t300.00\t0.00"] + TABLE[6:]
     assert [f for f in findings(tmp_path, *shifted) if f[0].startswith("TABLE")] == []
+
+
+def test_seed_000_its_two_self_evaluation_slips():
+    found = [(f.place, f.message) for f in verify(SEEDS / "forms-000-changji-2024.txt").findings]
+    assert found == [
+        ("line 3 row 3", "得分5.4 — 按照完成比例赋分 gives 5.35 of 9 at 83.78%"),
+        ("line 3 row 4", "完成率97.95% — =100% against <=95% is 105.26%"),
+        ("line 3 row 4", "得分18.98 — 按照完成比例赋分 gives 18.95 of 20 at 105.26%"),
+    ]
