@@ -375,7 +375,7 @@ def _verify(args) -> int:
         for v in verified:
             for f in v.findings:
                 print(f.format())
-                print(f"    {f.sentence}")
+                print(f"    {f.heading + ' → ' if f.heading else ''}{f.sentence}")
             if args.explain:
                 for place, s in v.recognised:
                     print(f"{v.file}:{place}: {s.rule} {'holds' if not s.severity else s.severity}: {s.text} — {s.check}")

@@ -166,3 +166,16 @@ def test_seed_000_its_two_self_evaluation_slips():
         ("line 3 row 4", "完成率97.95% — =100% against <=95% is 105.26%"),
         ("line 3 row 4", "得分18.98 — 按照完成比例赋分 gives 18.95 of 20 at 105.26%"),
     ]
+
+
+def test_a_word_file_declaring_entities_is_refused(tmp_path):
+    import zipfile
+
+    from disclose.errors import DiscloseError
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w") as z:
+        z.writestr("word/document.xml", '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
+                   '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><d>&b;</d>')
+    with pytest.raises(DiscloseError, match="declares entities"):
+        verify(bomb)

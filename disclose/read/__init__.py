@@ -17,6 +17,7 @@ from ..errors import DiscloseError, Location, Problem, display_path
 from ..render.markup import Block
 
 SUFFIXES = (".txt", ".docx", ".pdf")
+MAX_BYTES = 50 * 1024 * 1024        # a disclosure is a few MB even with its pictures
 
 
 @dataclass
@@ -33,6 +34,14 @@ def read(path: str | Path, join_tables: bool = False) -> Read:
     PDF breaks tables at its pages; a .pdf is always read so)."""
     p = Path(path)
     suffix = p.suffix.lower()
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise DiscloseError([Problem(Location(display_path(p)), "FILE", f"cannot read it: {exc.strerror}",
+                                     "check the path")])
+    if size > MAX_BYTES:
+        raise DiscloseError([Problem(Location(display_path(p)), "FILE", f"the file has {size:,} bytes, more than "
+                                     f"a document may ({MAX_BYTES:,})", "check that this is a disclosure")])
     if suffix == ".txt":
         from .text import read_text
         return read_text(p, join_tables)

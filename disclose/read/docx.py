@@ -25,7 +25,10 @@ def read_docx(path: Path) -> Read:
             info = z.getinfo("word/document.xml")
             if info.file_size > MAX_UNPACKED:
                 raise ValueError(f"its text part unpacks to {info.file_size:,} bytes")
-            root = ElementTree.fromstring(z.read(info))
+            data = z.read(info)
+            if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:4096]:
+                raise ValueError("its text part declares entities, which Word never writes")
+            root = ElementTree.fromstring(data)
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError) as exc:
         raise DiscloseError([Problem(Location(display_path(path)), "FILE", f"cannot read it as Word: {exc}",
                                      "give a .docx saved by Word or WPS")])

@@ -32,6 +32,7 @@ class Finding:
     message: str
     sentence: str
     check: str = ""
+    heading: str = ""           # the heading the statement sits under
 
     def format(self) -> str:
         return f"{self.file}:{self.place}: {self.severity} {self.rule}: {self.message}"
@@ -95,7 +96,7 @@ def verify(path: str | Path, display: str | None = None) -> Verified:
                     zero.append((place, raw, statement))
                 if statement.severity:
                     result.findings.append(Finding(name, place, statement.rule, statement.severity,
-                                                   statement.message, raw, statement.check))
+                                                   statement.message, raw, statement.check, heading))
         for p in percents(text):
             places[p.places] += 1
         for a in amounts(text):

@@ -7,8 +7,8 @@ import re
 
 from . import Verified
 
-COLUMNS = ("place", "severity", "rule", "finding", "recomputed", "sentence")
-WIDTHS = (14, 9, 16, 60, 36, 90)
+COLUMNS = ("place", "severity", "rule", "finding", "recomputed", "under", "sentence")
+WIDTHS = (14, 9, 16, 60, 36, 30, 90)
 
 
 def _sheet_name(name: str, taken: set[str]) -> str:
@@ -43,7 +43,7 @@ def workbook(results: list[Verified]) -> bytes:
             sheet.set_column(c, c, width, wrap if name in ("finding", "sentence") else None)
         sheet.freeze_panes(1, 0)
         for i, f in enumerate(result.findings, 1):
-            sheet.write_row(i, 0, [f.place, f.severity, f.rule, f.message, f.check, f.sentence])
+            sheet.write_row(i, 0, [f.place, f.severity, f.rule, f.message, f.check, f.heading, f.sentence])
     summary.freeze_panes(1, 0)
     book.close()
     return buffer.getvalue()
