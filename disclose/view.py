@@ -13,11 +13,17 @@ after a missing value is not mistaken for missing data.
 """
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, fields
 from types import SimpleNamespace
 
 from .errors import Location
 from .model import Record
+
+# The missing values the render in progress met (`render.Renderer` sets it): a loop or a filter
+# over a missing list (`{% for x in items %}`, `items|join`) reads it as empty and notes it here,
+# so that the data line to fill is reported (NEEDED) instead of a type error in the template.
+MET: ContextVar[list | None] = ContextVar("disclose_missing_met", default=None)
 
 # The attributes of a `numbers.Change` (a figure against its base): what templates read of
 # a comparison whose base is missing.
@@ -45,6 +51,23 @@ class Missing:
 
     def __str__(self) -> str:  # what --force prints in its place
         return f"【待补充：{self.what}】"
+
+    def _met(self) -> None:
+        met = MET.get()
+        if met is not None:
+            met.append(self)
+
+    def __iter__(self):
+        # a list the file leaves out: nothing to loop over, and the line to fill is reported
+        self._met()
+        return iter(())
+
+    def __len__(self) -> int:
+        self._met()
+        return 0
+
+    def __bool__(self) -> bool:      # `{% if items %}` over a missing list is true: what it prints is reported
+        return True
 
     def __getattr__(self, name: str) -> "Missing":
         # `gb.budget_change.rate` of a missing budget is missing too, with the same line

@@ -223,3 +223,16 @@ def test_a_shared_part_changed_once_changes_every_style(cli, tmp_path):
     xiji = built.read_text(encoding="utf-8")
     assert "第三部分 专业名词解释\n（1）财政拨款收入：" in changji
     assert "第四部分 名词解释\n（1）一般公共预算财政拨款收入：" in xiji
+
+
+def test_an_optional_list_left_out_is_needed_data_not_a_template_error(changji_copy, cli):
+    """A loop or `join` over a list the file leaves out (basic.personnel_items) reports the data
+    line to fill (NEEDED), never `'Missing' object is not iterable` in a shipped template."""
+    from conftest import edit
+
+    edit(changji_copy, "  personnel_items: [", "  # personnel_items: [")
+    r = cli("build", changji_copy, "-o", changji_copy.parent / "out", "--formats", "txt")
+    assert r.code == 1 and "TEMPLATE" not in r.err
+    basic = changji_copy.read_text(encoding="utf-8").split("\nbasic:")[0].count("\n") + 2   # the top-level key
+    assert f"{changji_copy.name}:{basic}: error NEEDED: the document needs " \
+           "人员经费包括的经济科目 and the file gives none" in r.err.replace(str(changji_copy.parent) + "/", "")

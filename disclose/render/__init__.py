@@ -22,7 +22,7 @@ import jinja2
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from ..view import Line, Missing, View
+from ..view import MET, Line, Missing, View
 from ..errors import DiscloseError, Location, Problem, display_path
 from ..numbers import HUNDRED, Change, quantize
 from ..style import Style
@@ -285,6 +285,7 @@ class Renderer:
 
     def render(self, template: str, view: View) -> str:
         self._current.renderer = self        # the shared environment's filters print with this render's
+        met = MET.set(self.missing)
         try:
             return self.env.get_template(template).render(view.__dict__)
         except jinja2.TemplateSyntaxError as exc:
@@ -309,6 +310,8 @@ class Renderer:
             else:
                 hint = "fix the template or the data it reads"
             raise DiscloseError([Problem(Location(name, line), "TEMPLATE", message, hint)]) from exc
+        finally:
+            MET.reset(met)
 
     def missing_problems(self) -> list[Problem]:
         seen, out = set(), []
