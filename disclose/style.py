@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Literal, Optional
 
 from .errors import DiscloseError, Location, Problem, display_path
-from .numbers import HUNDRED, ZeroBase
+from types import SimpleNamespace
+
+from .numbers import HUNDRED, ZeroBase, chinese
 from .schema import Builder, Count, Number, Record, Text, model, spec
 from .source import Map, Node, read
 
@@ -91,6 +93,38 @@ class Scoring(Record):
 
 
 @model
+class Section(Record):
+    title: Text = spec("the section's heading without its ordinal, e.g. 收入决算情况说明")
+    template: Text = spec("the template that writes its body, e.g. s02_income.j2")
+    contents: Optional[Text] = spec("its title in the 目录 where that differs from the heading", None)
+
+
+@model
+class Sections(Record):
+    """The numbered sections of the 情况说明, in order: moving, adding or dropping one is an edit of
+    this list, and every heading after it is renumbered."""
+
+    numbering: Text = spec("how an ordinal is written: {cn} a Chinese numeral, {n} a number, e.g. "
+                           "`{cn}、` (一、), `（{cn}）` (（一）), `{n}.` (1.)", "{cn}、")
+    items: list[Section] = spec("the sections, in order", default_factory=list)
+
+    @property
+    def numbered(self) -> list[SimpleNamespace]:
+        """Each section with its heading (ordinal and title) and its template, for `narrative.j2`."""
+        try:
+            out = []
+            for i, s in enumerate(self.items, 1):
+                ordinal = self.numbering.format(cn=chinese(i), n=i)
+                out.append(SimpleNamespace(heading=ordinal + s.title, contents=ordinal + (s.contents or s.title),
+                                           title=s.title, template=s.template, number=i))
+            return out
+        except (KeyError, IndexError, ValueError) as exc:
+            raise DiscloseError([Problem(self.loc("numbering"), "STYLE", f"sections.numbering `{self.numbering}` "
+                                         f"is not a numbering ({exc})", "write it with {cn} (一) or {n} (1), "
+                                         "e.g. `{cn}、` or `（{cn}）`")]) from None
+
+
+@model
 class StyleSettings(Record):
     name: Text = spec("the style's name (its folder)")
     description: Text = spec("one line for `disclose styles`")
@@ -105,6 +139,8 @@ class StyleSettings(Record):
     zero_base: ZeroBaseSetting = spec("quotients with a zero base")
     compare: Compare = spec("what sections compare with")
     scoring: Scoring = spec("self-evaluation score rules")
+    sections: Sections = spec("the numbered sections of the 情况说明 (第二部分 in style A), in order",
+                              default_factory=lambda: Sections())
     parts: list[Text] = spec("the templates that make the document's parts, in order; each part "
                              "starts on a new page (a new section of the Word file)")
     glossary: Text = spec("the file (in the template folders) holding the default glossary")

@@ -72,13 +72,13 @@ def test_a_tiny_negative_prints_as_zero_not_minus_zero():
 def test_chinese_numerals(n, text):
     """The ordinals of 一、二、… and 一是、二是… (checked against cn2an for 0…200,000 when the
     few lines replaced it)."""
-    from disclose.render import chinese
+    from disclose.numbers import chinese
 
     assert chinese(n) == text
 
 
 def test_chinese_numerals_refuse_what_no_document_numbers():
-    from disclose.render import chinese
+    from disclose.numbers import chinese
 
     with pytest.raises(ValueError):
         chinese(10**8)

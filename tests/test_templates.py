@@ -236,3 +236,42 @@ def test_an_optional_list_left_out_is_needed_data_not_a_template_error(changji_c
     basic = changji_copy.read_text(encoding="utf-8").split("\nbasic:")[0].count("\n") + 2   # the top-level key
     assert f"{changji_copy.name}:{basic}: error NEEDED: the document needs " \
            "人员经费包括的经济科目 and the file gives none" in r.err.replace(str(changji_copy.parent) + "/", "")
+
+
+def test_moving_a_section_renumbers_every_heading_after_it(tmp_path, cli):
+    """Sections are data: one edit of the list in style.yaml (here in a --templates folder) moves
+    “三公” before 政府性基金, and 七 to 九 are numbered anew; the section's own text is unchanged."""
+    import yaml
+
+    from conftest import CHANGJI
+
+    shipped = yaml.safe_load((ROOT / "templates" / "xinjiang" / "style.yaml").read_text(encoding="utf-8"))
+    items = shipped["sections"]["items"]
+    moved = [items[i] for i in (0, 1, 2, 3, 4, 5, 8, 6, 7, 9, 10, 11)]
+    override = tmp_path / "mine"
+    override.mkdir()
+    (override / "style.yaml").write_text(yaml.safe_dump({"sections": {"items": moved}}, allow_unicode=True),
+                                         encoding="utf-8")
+    r = cli("build", CHANGJI, "-o", tmp_path / "out", "--formats", "txt", "--templates", override)
+    assert r.code == 0, r.err
+    text = next((tmp_path / "out").glob("*.txt")).read_text(encoding="utf-8")
+    headings = [line for line in text.splitlines() if line[:2] in ("六、", "七、", "八、", "九、", "十、")
+                and line.endswith("说明") and len(line) < 40]
+    assert headings == ["六、一般公共预算财政拨款基本支出决算情况说明", "七、财政拨款“三公”经费支出决算情况说明",
+                        "八、政府性基金预算财政拨款收入支出决算情况说明", "九、国有资本经营预算财政拨款收入支出决算情况说明",
+                        "十、其他重要事项的情况说明"]
+    golden = (ROOT / "golden" / "changji-2024.txt").read_text(encoding="utf-8")
+    three = golden.split("九、财政拨款“三公”经费支出决算情况说明\n")[1].split("\n十、")[0]
+    assert three in text
+
+
+def test_a_numbering_scheme_is_data(tmp_path, cli):
+    from conftest import CHANGJI
+
+    override = tmp_path / "mine"
+    override.mkdir()
+    (override / "style.yaml").write_text('sections:\n  numbering: "（{cn}）"\n', encoding="utf-8")
+    r = cli("build", CHANGJI, "-o", tmp_path / "out", "--formats", "txt", "--templates", override)
+    assert r.code == 0, r.err
+    text = next((tmp_path / "out").glob("*.txt")).read_text(encoding="utf-8")
+    assert "（九）财政拨款“三公”经费支出决算情况说明" in text.splitlines()

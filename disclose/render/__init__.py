@@ -24,7 +24,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from ..view import MET, Line, Missing, View
 from ..errors import DiscloseError, Location, Problem, display_path
-from ..numbers import HUNDRED, Change, quantize
+from ..numbers import HUNDRED, Change, chinese, quantize
 from ..style import Style
 
 LINE_BREAK = "\u2028"   # a line break inside a table cell (see markup.py)
@@ -171,31 +171,6 @@ class Formatter:
         words = self.s.counts
         phrase = {"up": words.increase, "down": words.decrease, "equal": words.equal}[c.direction]
         return phrase.format(count=int(c.amount), unit=unit)
-
-
-def chinese(n: int) -> str:
-    """22 → 二十二, 110 → 一百一十, 10100 → 一万零一百 (for 一、二、… and 一是、二是…): the
-    ordinary reading of a whole number, 0 to 99,999,999 (tests/test_numbers.py holds the rules)."""
-    n = int(n)
-    if not 0 <= n < 10**8:
-        raise ValueError(f"{n} is outside 0…99,999,999: it has no ordinal in a document")
-    if n == 0:
-        return "零"
-    high, low = divmod(n, 10000)
-    text = _below_10000(high) + "万" if high else ""
-    if low:
-        text += ("零" if high and low < 1000 else "") + _below_10000(low)
-    return text[1:] if text.startswith("一十") else text      # 十一, not 一十一
-
-
-def _below_10000(n: int) -> str:
-    out, gap = "", False
-    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit = n // value % 10
-        if digit:
-            out += ("零" if gap and out else "") + "零一二三四五六七八九"[digit] + unit
-        gap = not digit
-    return out
 
 
 def cell(value) -> str:
