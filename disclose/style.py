@@ -95,33 +95,42 @@ class Scoring(Record):
 @model
 class Section(Record):
     title: Text = spec("the section's heading without its ordinal, e.g. 收入决算情况说明")
-    template: Text = spec("the template that writes its body, e.g. s02_income.j2")
+    template: Optional[Text] = spec("the template that writes its body (before its parts, if it has any), "
+                                    "e.g. s02_income.j2", None)
     contents: Optional[Text] = spec("its title in the 目录 where that differs from the heading", None)
+    parts: list["Section"] = spec("its own numbered parts (（一）, （二）…), each a title and a template",
+                                  default_factory=list)
 
 
 @model
 class Sections(Record):
-    """The numbered sections of the 情况说明, in order: moving, adding or dropping one is an edit of
-    this list, and every heading after it is renumbered."""
+    """The numbered sections of the 情况说明, in order: moving, adding or dropping one (or one of
+    their parts) is an edit of this list, and every heading after it is renumbered."""
 
-    numbering: Text = spec("how an ordinal is written: {cn} a Chinese numeral, {n} a number, e.g. "
+    numbering: Text = spec("how a section's ordinal is written: {cn} a Chinese numeral, {n} a number, e.g. "
                            "`{cn}、` (一、), `（{cn}）` (（一）), `{n}.` (1.)", "{cn}、")
+    part_numbering: Text = spec("how the ordinal of a section's part is written, likewise", "（{cn}）")
     items: list[Section] = spec("the sections, in order", default_factory=list)
 
     @property
     def numbered(self) -> list[SimpleNamespace]:
-        """Each section with its heading (ordinal and title) and its template, for `narrative.j2`."""
-        try:
-            out = []
-            for i, s in enumerate(self.items, 1):
-                ordinal = self.numbering.format(cn=chinese(i), n=i)
-                out.append(SimpleNamespace(heading=ordinal + s.title, contents=ordinal + (s.contents or s.title),
-                                           title=s.title, template=s.template, number=i))
-            return out
-        except (KeyError, IndexError, ValueError) as exc:
-            raise DiscloseError([Problem(self.loc("numbering"), "STYLE", f"sections.numbering `{self.numbering}` "
-                                         f"is not a numbering ({exc})", "write it with {cn} (一) or {n} (1), "
-                                         "e.g. `{cn}、` or `（{cn}）`")]) from None
+        """Each section with its heading (ordinal and title), 目录 line, template and numbered parts,
+        for `narrative.j2` and the 目录."""
+        return self._number(self.items, self.numbering, "numbering", self.part_numbering)
+
+    def _number(self, items: list[Section], numbering: str, key: str, inner: str | None) -> list[SimpleNamespace]:
+        out = []
+        for i, s in enumerate(items, 1):
+            try:
+                ordinal = numbering.format(cn=chinese(i), n=i)
+            except (KeyError, IndexError, ValueError) as exc:
+                raise DiscloseError([Problem(self.loc(key), "STYLE", f"sections.{key} `{numbering}` is not a "
+                                             f"numbering ({exc})", "write it with {cn} (一) or {n} (1), e.g. "
+                                             "`{cn}、` or `（{cn}）`")]) from None
+            parts = self._number(s.parts, inner, "part_numbering", None) if inner is not None else []
+            out.append(SimpleNamespace(heading=ordinal + s.title, contents=ordinal + (s.contents or s.title),
+                                       title=s.title, template=s.template, number=i, parts=parts))
+        return out
 
 
 @model

@@ -17,9 +17,9 @@ def test_the_readme_walkthrough_replaces_exactly_one_sentence(cli, tmp_path):
                      if line.startswith("    {{ year }}年度")]
     mine = tmp_path / "my-templates"
     mine.mkdir()
-    text = (STYLE / "s10_other_important.j2").read_text(encoding="utf-8")
+    text = (STYLE / "s10_1_operating_costs.j2").read_text(encoding="utf-8")
     assert text.count(before) == 1, "the README quotes the template's line exactly"
-    (mine / "s10_other_important.j2").write_text(text.replace(before, after), encoding="utf-8")
+    (mine / "s10_1_operating_costs.j2").write_text(text.replace(before, after), encoding="utf-8")
     built = build_text(cli, tmp_path / "out", CHANGJI, "--templates", mine).splitlines()
     golden = (GOLDEN / "changji-2024.txt").read_text(encoding="utf-8").splitlines()
     assert len(built) == len(golden)
@@ -275,3 +275,23 @@ def test_a_numbering_scheme_is_data(tmp_path, cli):
     assert r.code == 0, r.err
     text = next((tmp_path / "out").glob("*.txt")).read_text(encoding="utf-8")
     assert "（九）财政拨款“三公”经费支出决算情况说明" in text.splitlines()
+
+
+def test_moving_a_part_of_a_section_renumbers_its_parts(tmp_path, cli):
+    import yaml
+
+    from conftest import CHANGJI
+
+    shipped = yaml.safe_load((ROOT / "templates" / "xinjiang" / "style.yaml").read_text(encoding="utf-8"))
+    items = shipped["sections"]["items"]
+    items[9]["parts"] = list(reversed(items[9]["parts"]))          # 十: 国有资产 first
+    override = tmp_path / "mine"
+    override.mkdir()
+    (override / "style.yaml").write_text(yaml.safe_dump({"sections": {"items": items}}, allow_unicode=True),
+                                         encoding="utf-8")
+    r = cli("build", CHANGJI, "-o", tmp_path / "out", "--formats", "txt", "--templates", override)
+    assert r.code == 0, r.err
+    lines = next((tmp_path / "out").glob("*.txt")).read_text(encoding="utf-8").splitlines()
+    start = lines.index("十、其他重要事项的情况说明")
+    assert [line for line in lines[start:start + 12] if line.startswith("（")] == [
+        "（一）国有资产占用情况说明", "（二）政府采购情况", "（三）机关运行经费及公用经费支出情况"]
