@@ -293,5 +293,6 @@ def test_moving_a_part_of_a_section_renumbers_its_parts(tmp_path, cli):
     assert r.code == 0, r.err
     lines = next((tmp_path / "out").glob("*.txt")).read_text(encoding="utf-8").splitlines()
     start = lines.index("十、其他重要事项的情况说明")
-    assert [line for line in lines[start:start + 12] if line.startswith("（")] == [
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("十一、"))
+    assert [line for line in lines[start:end] if line[:1] == "（" and line.endswith(("说明", "情况"))] == [
         "（一）国有资产占用情况说明", "（二）政府采购情况", "（三）机关运行经费及公用经费支出情况"]
