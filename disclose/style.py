@@ -39,12 +39,48 @@ class AmountFormat(Record):
                                       "figures entered in the other unit are converted when printed")
     thousands: bool = spec("thousands separators (1,239.70)", True)
     decimals: Count = spec("decimals of amounts", 2)
-    trim_zeros: bool = spec("drop trailing zeros (1,239.7)", False)
+    trim_zeros: bool = spec("drop trailing zeros (1,239.7); `trim` says more", False)
+    trim: Optional[Literal["none", "all", "zeros"]] = spec(
+        "trailing zeros: none dropped, all dropped (1,239.7), or only a whole .00 (1,239 but 1,239.70); "
+        "when set, it wins over trim_zeros", None)
+    zero: Optional[Text] = spec("how a zero amount prints, e.g. 0 (0万元) where other amounts keep .00", None)
 
 
 @model
 class PercentFormat(Record):
     decimals: Count = spec("decimals of percentages in sentences (2, 1 or 0)", 2)
+    trim: Literal["none", "all", "zeros"] = spec("trailing zeros of a percentage: none dropped, all (15.5%), "
+                                                 "or only a whole .00 (100% but 15.50%)", "none")
+    zero: Optional[Text] = spec("how a zero percentage prints, e.g. 0 (0%)", None)
+
+
+@model
+class NumberKnobs(Record):
+    """A section's own way of printing amounts or percentages: each key left out is the style's."""
+
+    decimals: Optional[Count] = spec("decimals", None)
+    thousands: Optional[bool] = spec("thousands separators (amounts)", None)
+    trim: Optional[Literal["none", "all", "zeros"]] = spec("trailing zeros: none, all or only a whole .00", None)
+    zero: Optional[Text] = spec("how zero prints", None)
+
+
+@model
+class ChangeOverride(Record):
+    """A section's own words of a change: each key left out is the style's."""
+
+    increase: Optional[Text] = spec("an increase, with {amount} and {rate}", None)
+    decrease: Optional[Text] = spec("a decrease, likewise", None)
+    equal: Optional[Text] = spec("no change (and 0 against 0)", None)
+    from_zero: Optional[Text] = spec("an increase from a zero base", None)
+
+
+@model
+class Knobs(Record):
+    """How a section (or a part of one) prints its figures, where it differs from the style."""
+
+    amounts: Optional[NumberKnobs] = spec("its amounts", None)
+    percent: Optional[NumberKnobs] = spec("its percentages", None)
+    change: Optional[ChangeOverride] = spec("its words of a change", None)
 
 
 @model
@@ -100,6 +136,8 @@ class Section(Record):
     contents: Optional[Text] = spec("its title in the 目录 where that differs from the heading", None)
     parts: list["Section"] = spec("its own numbered parts (（一）, （二）…), each a title and a template",
                                   default_factory=list)
+    format: Optional[Knobs] = spec("how its figures print where that differs from the style (its parts inherit "
+                                   "it)", None)
 
 
 @model
@@ -116,9 +154,10 @@ class Sections(Record):
     def numbered(self) -> list[SimpleNamespace]:
         """Each section with its heading (ordinal and title), 目录 line, template and numbered parts,
         for `narrative.j2` and the 目录."""
-        return self._number(self.items, self.numbering, "numbering", self.part_numbering)
+        return self._number(self.items, self.numbering, "numbering", self.part_numbering, None)
 
-    def _number(self, items: list[Section], numbering: str, key: str, inner: str | None) -> list[SimpleNamespace]:
+    def _number(self, items: list[Section], numbering: str, key: str, inner: str | None,
+                inherited: Knobs | None) -> list[SimpleNamespace]:
         out = []
         for i, s in enumerate(items, 1):
             try:
@@ -127,9 +166,10 @@ class Sections(Record):
                 raise DiscloseError([Problem(self.loc(key), "STYLE", f"sections.{key} `{numbering}` is not a "
                                              f"numbering ({exc})", "write it with {cn} (一) or {n} (1), e.g. "
                                              "`{cn}、` or `（{cn}）`")]) from None
-            parts = self._number(s.parts, inner, "part_numbering", None) if inner is not None else []
+            knobs = s.format or inherited
+            parts = self._number(s.parts, inner, "part_numbering", None, knobs) if inner is not None else []
             out.append(SimpleNamespace(heading=ordinal + s.title, contents=ordinal + (s.contents or s.title),
-                                       title=s.title, template=s.template, number=i, parts=parts))
+                                       title=s.title, template=s.template, number=i, parts=parts, format=knobs))
         return out
 
 

@@ -296,3 +296,42 @@ def test_moving_a_part_of_a_section_renumbers_its_parts(tmp_path, cli):
     end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("十一、"))
     assert [line for line in lines[start:end] if line[:1] == "（" and line.endswith(("说明", "情况"))] == [
         "（一）国有资产占用情况说明", "（二）政府采购情况", "（三）机关运行经费及公用经费支出情况"]
+
+
+def _built_with(tmp_path, cli, style_yaml: str) -> list[str]:
+    from conftest import CHANGJI
+
+    override = tmp_path / "mine"
+    override.mkdir(exist_ok=True)
+    (override / "style.yaml").write_text(style_yaml, encoding="utf-8")
+    out = tmp_path / "out"
+    r = cli("build", CHANGJI, "-o", out, "--formats", "txt", "--templates", override)
+    assert r.code == 0, r.err
+    return next(out.glob("*.txt")).read_text(encoding="utf-8").splitlines()
+
+
+def test_number_knobs_for_the_whole_style(tmp_path, cli):
+    """Zero printed as 0 while other amounts keep .00; only a whole .00 dropped from percentages."""
+    lines = _built_with(tmp_path, cli, 'amounts:\n  zero: "0"\npercent:\n  trim: zeros\n')
+    assert "本年收入1,238.41万元，其中：财政拨款收入1,222.68万元，占98.73%；上级补助收入0万元，占0%；" in lines[25]
+    assert "支出决算数为0万元，比上年决算减少14.27万元，下降100%" in lines[39]
+
+
+def test_number_knobs_for_one_section(tmp_path, cli):
+    """九 prints its rates with one decimal and in its own words; every other section keeps the style's."""
+    import yaml
+
+    shipped = yaml.safe_load((ROOT / "templates" / "xinjiang" / "style.yaml").read_text(encoding="utf-8"))
+    items = shipped["sections"]["items"]
+    items[8]["format"] = {"percent": {"decimals": 1}, "change": {"increase": "增加{amount}，增幅{rate}"}}
+    lines = _built_with(tmp_path, cli, yaml.safe_dump({"sections": {"items": items}}, allow_unicode=True))
+    three = next(line for line in lines if line.startswith("2024年度财政拨款“三公”经费支出"))
+    assert three.startswith("2024年度财政拨款“三公”经费支出7.65万元，比上年增加4.37万元，增幅133.2%")
+    assert "占98.73%" in lines[25]                       # 二 keeps two decimals
+
+
+def test_compiled_templates_are_kept_per_renderer_version():
+    from disclose.render import _fingerprint, cache_folder
+
+    folder = cache_folder()
+    assert folder is None or folder.name == _fingerprint()

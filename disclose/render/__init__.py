@@ -12,6 +12,7 @@ file's line; all of them at once, after the whole document has been rendered.
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import tempfile
 import traceback
@@ -71,15 +72,22 @@ class _BytecodeCache(jinja2.BytecodeCache):
                 pass            # a cache that cannot be written is only slower
 
 
+def _fingerprint() -> str:
+    """What compiled templates depend on besides their source: Jinja's version and this module (its
+    filters' signatures are compiled into the calls); another version of either gets its own folder."""
+    digest = hashlib.sha256(jinja2.__version__.encode() + Path(__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def cache_folder() -> Path | None:
     """Where compiled templates are kept: $DISCLOSE_CACHE, else $XDG_CACHE_HOME/disclose or
     ~/.cache/disclose; `DISCLOSE_CACHE=off` keeps them in memory only.  None when the folder
-    cannot be made private to this user."""
+    cannot be made private to this user.  Each version of the renderer has its own subfolder."""
     chosen = os.environ.get("DISCLOSE_CACHE")
     if chosen is not None and chosen.strip().lower() in ("", "off", "0", "no"):
         return None
     base = Path(chosen) if chosen else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "disclose"
-    folder = base / "templates"
+    folder = base / "templates" / _fingerprint()
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         info = folder.stat()
@@ -93,16 +101,21 @@ def cache_folder() -> Path | None:
 _COMPILED = _BytecodeCache()
 
 
+def _prepared(value):
+    """What a filter prints of a value: Jinja's own error for an undefined one, an amount line's 本年."""
+    if isinstance(value, jinja2.Undefined):
+        value._fail_with_undefined_error()
+    return value.current if isinstance(value, Line) else value
+
+
 def strict(filter_function):
     """A filter given an undefined value raises Jinja's own error ('… has no attribute …')
-    instead of failing inside the conversion with a message about types."""
+    instead of failing inside the conversion with a message about types; an amount line
+    prints as its 本年 figure; a missing value is passed on (reported once rendered)."""
 
     @functools.wraps(filter_function)
     def wrapper(value, *args, **kwargs):
-        if isinstance(value, jinja2.Undefined):
-            value._fail_with_undefined_error()
-        if isinstance(value, Line):
-            value = value.current   # an amount line prints as its 本年 figure
+        value = _prepared(value)
         if isinstance(value, Missing):
             return value        # reported with its data line once the document is rendered
         return filter_function(value, *args, **kwargs)
@@ -110,12 +123,44 @@ def strict(filter_function):
     return wrapper
 
 
-class Formatter:
-    """The style's way of printing figures; one per render."""
+_TRIMS = {True: "all", False: "none"}
 
-    def __init__(self, style: Style, data_unit: str):
+
+def _trim(text: str, mode: str) -> str:
+    """Trailing zeros: none dropped, all (1,239.7), or only a whole .00 (1,239 but 1,239.70)."""
+    if "." not in text or mode == "none":
+        return text
+    if mode == "all":
+        return text.rstrip("0").rstrip(".")
+    whole, _, fraction = text.partition(".")
+    return whole if not fraction.strip("0") else text
+
+
+class Formatter:
+    """The style's way of printing figures — with a section's own knobs (`style.Knobs`) where it
+    has them; one per render and section."""
+
+    def __init__(self, style: Style, data_unit: str, knobs=None):
         self.s = style.settings
         self.data_unit = data_unit
+        a, p = self.s.amounts, self.s.percent
+        ka = knobs.amounts if knobs is not None else None
+        kp = knobs.percent if knobs is not None else None
+
+        def pick(override, name: str, default):
+            value = getattr(override, name) if override is not None else None
+            return default if value is None else value
+
+        self.amount_places = pick(ka, "decimals", a.decimals)
+        self.thousands = pick(ka, "thousands", a.thousands)
+        self.amount_trim = pick(ka, "trim", a.trim or _TRIMS[a.trim_zeros])
+        self.amount_zero = pick(ka, "zero", a.zero)
+        self.percent_places = pick(kp, "decimals", p.decimals)
+        self.percent_trim = pick(kp, "trim", p.trim)
+        self.percent_zero = pick(kp, "zero", p.zero)
+        words = knobs.change if knobs is not None else None
+        self.words = {k: pick(words, k, getattr(self.s.change, k)) for k in ("increase", "decrease", "equal",
+                                                                             "from_zero")}
 
     def _scaled(self, value: Decimal, unit: str) -> Decimal:
         if unit == self.data_unit:
@@ -123,47 +168,50 @@ class Formatter:
         return value / Decimal(10000) if unit == "万元" else value * Decimal(10000)
 
     def number(self, value, places: int | None = None, thousands: bool | None = None,
-               trim: bool | None = None) -> str:
+               trim: bool | str | None = None) -> str:
         if value is None:
             raise ValueError("a figure the template prints is missing (None)")
         if isinstance(value, int):
             return str(value)
-        places = self.s.amounts.decimals if places is None else places
-        thousands = self.s.amounts.thousands if thousands is None else thousands
-        trim = self.s.amounts.trim_zeros if trim is None else trim
+        places = self.amount_places if places is None else places
+        thousands = self.thousands if thousands is None else thousands
+        mode = self.amount_trim if trim is None else _TRIMS.get(trim, trim)
         q = quantize(Decimal(value), places)
         if q == 0:
             q = abs(q)          # a tiny negative rounds to 0.00, never -0.00
         text = f"{q:,.{places}f}" if thousands else f"{q:.{places}f}"
-        if trim and "." in text:
-            text = text.rstrip("0").rstrip(".")
-        return text
+        return _trim(text, mode)
 
     def amount(self, value, unit: bool | str = True) -> str:
         """An amount in the style's unit: 1,239.70万元 (unit=False: 1,239.70); unit="万元" prints
         in that unit whatever the style's (style B states 247.39万元 in a document in 元)."""
         target = unit if isinstance(unit, str) else self.s.amounts.unit
-        text = self.number(self._scaled(Decimal(value), target))
+        scaled = self._scaled(Decimal(value), target)
+        zero = self.amount_zero is not None and quantize(scaled, self.amount_places) == 0
+        text = self.amount_zero if zero else self.number(scaled)
         return text + target if unit else text
 
     def figure(self, value) -> str:
         """A table cell's amount: no unit, empty where the file does not give the figure."""
         return "" if value is None else self.amount(value, unit=False)
 
-    def percent(self, value, places: int | None = None, trim: bool = False) -> str:
+    def percent(self, value, places: int | None = None, trim: bool | None = None) -> str:
         """A ratio as a percentage, rounded once: 0.98730 → 98.73%."""
-        places = self.s.percent.decimals if places is None else places
-        return self.number(Decimal(value) * HUNDRED, places, thousands=False, trim=trim) + "%"
+        places = self.percent_places if places is None else places
+        mode = self.percent_trim if trim is None else _TRIMS.get(trim, trim)
+        scaled = Decimal(value) * HUNDRED
+        if self.percent_zero is not None and quantize(scaled, places) == 0:
+            return self.percent_zero + "%"
+        return self.number(scaled, places, thousands=False, trim=mode) + "%"
 
     def change(self, c: Change) -> str:
-        """增加12.52万元，增长2.91% — in the words the style uses for each case."""
-        words = self.s.change
+        """增加12.52万元，增长2.91% — in the words the style (or the section) uses for each case."""
         if c.direction == "equal":
-            phrase = words.equal
+            phrase = self.words["equal"]
         elif c.from_zero:
-            phrase = words.from_zero
+            phrase = self.words["from_zero"]
         else:
-            phrase = words.increase if c.direction == "up" else words.decrease
+            phrase = self.words["increase" if c.direction == "up" else "decrease"]
         return phrase.format(amount=self.amount(c.amount), rate=self.percent(abs(c.rate)))
 
     def count_change(self, c: Change, unit: str) -> str:
@@ -227,12 +275,16 @@ def _environment(style: Style) -> tuple[ImmutableSandboxedEnvironment, _Current]
         keep_trailing_newline=True, autoescape=False, finalize=lambda value: current.renderer._finalize(value))
 
     def delegate(name: str):
-        def apply(value, *args, **kwargs):
-            return getattr(current.renderer.fmt, name)(value, *args, **kwargs)
+        @jinja2.pass_context
+        def apply(context, value, *args, **kwargs):
+            value = _prepared(value)
+            if isinstance(value, Missing):
+                return value
+            return getattr(current.renderer.formatter(context), name)(value, *args, **kwargs)
         apply.__name__ = name
         return apply
 
-    env.filters.update({name: strict(delegate(name)) for name in _FILTERS})
+    env.filters.update({name: delegate(name) for name in _FILTERS})
     env.filters.update(cn=strict(chinese), cell=strict(cell))
     # Only what a template needs: the settings, `range` and `namespace` (Jinja's other defaults
     # — cycler, joiner, lipsum, dict — are the usual footholds of template attacks).
@@ -247,8 +299,21 @@ class Renderer:
         self.style = style
         self.missing: list[Missing] = []
         self.fmt = Formatter(style, data_unit)
+        self._formatters: dict[int, Formatter] = {}
+        self.data_unit = data_unit
         self.env, self._current = _environment(style)
         self._current.renderer = self        # and again at each render: another may have come since
+
+    def formatter(self, context) -> Formatter:
+        """The formatter of the section being written (`narrative.j2`'s `section` and `part`): the
+        style's, with the section's own knobs where it has them."""
+        where = context.get("part") or context.get("section")
+        knobs = getattr(where, "format", None) if where is not None else None
+        if knobs is None:
+            return self.fmt
+        if id(knobs) not in self._formatters:
+            self._formatters[id(knobs)] = Formatter(self.style, self.data_unit, knobs)
+        return self._formatters[id(knobs)]
 
     def _finalize(self, value):
         if isinstance(value, Missing):
