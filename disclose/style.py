@@ -188,6 +188,8 @@ class StyleSettings(Record):
     zero_base: ZeroBaseSetting = spec("quotients with a zero base")
     compare: Compare = spec("what sections compare with")
     scoring: Scoring = spec("self-evaluation score rules")
+    texts: dict[str, Text] = spec("the keys of the data file's `texts:` this style prints, each with what it "
+                                  "is (a data file's other keys are an error, TEXT-KEY)", default_factory=dict)
     sections: Sections = spec("the numbered sections of the 情况说明 (第二部分 in style A), in order",
                               default_factory=lambda: Sections())
     parts: list[Text] = spec("the templates that make the document's parts, in order; each part "

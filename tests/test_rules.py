@@ -17,6 +17,8 @@ LAST_YEAR = FIXTURES / "minimal-2023.yaml"
 CASES = {
     "SILENCE": ("performance:\n", "checks:\n  silence:\n    - {rule: NO-SUCH-RULE, reason: test}\nperformance:\n",
                 "NO-SUCH-RULE", "`NO-SUCH-RULE` is not a rule", "error"),
+    "TEXT-KEY": ("performance:\n", "texts:\n  closing: 特此说明\nperformance:\n", "closing: 特此说明",
+                 "style xinjiang prints no text `closing`", "error"),
     "FUNC-CODE": ('code: "2101599"', 'code: "2102599"', 'code: "2102599"',
                   "项 code `2102599` of 其他医疗保障管理事务支出 does not fit its 款 21015", "error"),
     "PLACEHOLDER": ("reason: 人员经费增加", "reason: TODO 待补充", "reason: TODO 待补充",

@@ -335,3 +335,20 @@ def test_compiled_templates_are_kept_per_renderer_version():
 
     folder = cache_folder()
     assert folder is None or folder.name == _fingerprint()
+
+
+def test_the_units_own_sentences_by_key(tmp_path, cli, changji_copy):
+    """A style declares the `texts:` it prints; the data file gives them; one left out is NEEDED."""
+    override = tmp_path / "mine"
+    override.mkdir()
+    (override / "style.yaml").write_text("texts:\n  closing: 结束语\n", encoding="utf-8")
+    body = (ROOT / "templates" / "xinjiang" / "s12_other_matters.j2").read_text(encoding="utf-8")
+    (override / "s12_other_matters.j2").write_text(body + "{{ texts.closing }}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = cli("build", changji_copy, "-o", out, "--formats", "txt", "--templates", override)
+    assert r.code == 1 and "error NEEDED: the document needs 结束语 and the file gives none" in r.err
+    with changji_copy.open("a", encoding="utf-8") as f:
+        f.write("texts:\n  closing: 特此说明。\n")
+    r = cli("build", changji_copy, "-o", out, "--formats", "txt", "--templates", override)
+    assert r.code == 0, r.err
+    assert "特此说明" in next(out.glob("*.txt")).read_text(encoding="utf-8").splitlines()

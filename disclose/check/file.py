@@ -1,6 +1,8 @@
 """Rules about the file itself: silences, codes, placeholders, the year and the unit."""
 from __future__ import annotations
 
+import difflib
+
 import re
 from dataclasses import fields, is_dataclass
 from typing import Iterator
@@ -75,6 +77,18 @@ def func_code(ctx: Context):
                     yield ctx.problem(item.loc("code"), f"项 code `{item.code}` appears twice "
                                       f"(first at line {seen[item.code].line})", "enter each 项 once")
                 seen.setdefault(item.code, item.loc("code"))
+
+
+@rule("TEXT-KEY", ERROR, "every key of `texts:` is one the style prints (its style.yaml's `texts:`)")
+def text_key(ctx: Context):
+    known = ctx.style.settings.texts
+    for key in ctx.data.texts:
+        close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+        if key not in known:
+            yield ctx.problem(ctx.data.texts.locs[key], f"style {ctx.style.name} prints no text `{key}`",
+                              f"did you mean `{close[0]}`?" if close else
+                              (f"its texts are: {', '.join(known)}" if known else
+                               "it prints none: remove the key, or add it to the style's `texts:` and a template"))
 
 
 @rule("PLACEHOLDER", ERROR, "no text is left as a placeholder (TODO, XXX, 待补充…)")

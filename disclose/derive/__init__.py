@@ -52,6 +52,10 @@ def derive(data: Disclosure, style: Style, check_errors: Iterable[Problem] = ())
     v.meetings = line.get("meetings") or missing_line(data.loc(), "meetings", "会议费")
     v.training = line.get("training") or missing_line(data.loc(), "training", "培训费")
     v.performance = performance(data, style, zero)
+    v.texts = View(**{key: data.texts[key] if data.texts.get(key) else
+                      Missing(data.texts.locs[key] if key in data.texts and hasattr(data.texts, "locs") else
+                              data.loc("texts"), key, what, key in data.texts)
+                      for key, what in style.settings.texts.items()})
     v.other_matters = data.other_matters
     v.annex = data.annex
     v.tables = derive_tables(data, v)
@@ -78,7 +82,7 @@ def _overview(data: Disclosure) -> View:
             h = getattr(o.staff, name)
             setattr(staff, name, View(current=h.current, change=Change(Decimal(h.current), Decimal(h.prior))))
         staff.total = o.staff.active.current + o.staff.retired_cadres.current + o.staff.retired.current
-    return View(duties=o.duties, duties_note=o.duties_note, staff=staff,
+    return View(duties=o.duties, duties_note=o.duties_note, staff=staff, short_name=o.short_name, level=o.level,
                 subordinate_units=o.subordinate_units, subordinate_count=len(o.subordinate_units),
                 unit_count=len(o.subordinate_units) + 1,
                 departments=o.departments, department_count=len(o.departments))

@@ -50,6 +50,8 @@ class Overview(Record):
     staff: Optional[Staff] = spec("机构设置及人员情况: headcounts (实有人数 is their sum)", None)
     subordinate_units: list[Text] = spec("下属预算单位 names; empty for 无下属预算单位", default_factory=list)
     departments: list[Text] = spec("内设科室 names (their number is counted)", default_factory=list)
+    short_name: Optional[Text] = spec("the unit's short name, where a style's sentences use it (e.g. 本局)", None)
+    level: Optional[Text] = spec("单位性质 as the sentences name it, e.g. 行政单位和参照公务员法管理事业单位", None)
 
 
 # --- 第三部分 and the rest -------------------------------------------------------------
@@ -114,6 +116,8 @@ class Disclosure(Record):
     performance: Performance = spec("预算绩效")
     annex: list["AnnexBlock"] = spec("第五部分 附件 (style B): a report reproduced after the glossary, block "
                                      "by block", default_factory=list)
+    texts: dict[str, Clause] = spec("the unit's own sentences a style prints by key (its style.yaml's `texts:` "
+                                    "names the keys it prints)", default_factory=dict)
     other_matters: list[Text] = spec("其他需说明的事项, one paragraph each; empty when none", default_factory=list)
     glossary: Optional[Glossary] = spec("专业名词解释: extends (or replaces) the style's glossary", None)
     attachments: list[Text] = spec(".docx files appended to the document, relative to this file",
