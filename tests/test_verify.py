@@ -179,3 +179,11 @@ def test_a_word_file_declaring_entities_is_refused(tmp_path):
                    '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><d>&b;</d>')
     with pytest.raises(DiscloseError, match="declares entities"):
         verify(bomb)
+
+
+def test_a_total_printed_with_two_values(tmp_path):
+    first = "2024年度收入总计1,239.70万元，支出总计1,239.70万元。"
+    later_same = "本年收入合计1,238.41万元。财政拨款收入总计1,222.68万元，支出总计1,222.68万元。"
+    assert findings(tmp_path, first, later_same) == []
+    found = findings(tmp_path, first, "与上年相比，收入总计1,293.70万元。")
+    assert found == [("SAME-FIGURE", "error", "收入总计 is printed as 1,293.70万元 here and as 1,239.70万元 at line 2")]

@@ -56,6 +56,9 @@ class Verified:
 DOCUMENT_RULES = {
     "ZERO-BASE": (ERROR, "a rate of 0 against 0 is printed the same way throughout the document",
                   "the value most of its 0-of-0 rates print is the document's; the others are reported"),
+    "SAME-FIGURE": (ERROR, "a total the document names (收入总计, 本年支出合计, 财政拨款收入…) has one value wherever "
+                           "a sentence prints it", "exact, in the same unit; the first value printed is taken as "
+                           "the document's"),
     "PERCENT-PLACES": (WARNING, "no percentage has more decimals than the document's others",
                        "fewer decimals (100% for 100.00%) are not reported"),
     "AMOUNT-FORMAT": (WARNING, "amounts of four digits or more are grouped with separators when the document "
@@ -102,11 +105,37 @@ def verify(path: str | Path, display: str | None = None) -> Verified:
         for a in amounts(text):
             if a.value >= 1000:
                 grouped, ungrouped = grouped + a.grouped, ungrouped + (not a.grouped)
+    _same_figures(result, texts)
     _tables(result, document)
     _zero_base(result, zero)
     _conventions(result, texts, places, grouped, ungrouped, int(year.group(1)) if year else None)
     result.findings.sort(key=lambda f: _order(document, f.place))
     return result
+
+
+_NAMED = re.compile(r"(收入总计|支出总计|本年收入合计|本年支出合计|本年收入|本年支出|财政拨款收入总计|财政拨款支出总计|"
+                    r"一般公共预算财政拨款支出|一般公共预算财政拨款基本支出|政府采购支出总额)"
+                    r"(?:为|决算数为|决算为)?(\d[\d,]*(?:\.\d+)?)(万元|元)")
+
+
+def _same_figures(result: Verified, texts) -> None:
+    """SAME-FIGURE: each named total keeps the value it was first printed with."""
+    first: dict[tuple[str, str], tuple[str, str]] = {}
+    for place, raw, text in texts:
+        for m in _NAMED.finditer(text):
+            if text[max(0, m.start() - 2):m.start()].endswith(("上年", "年初")) or "较" in text[m.end():m.end() + 1]:
+                continue                     # 上年收入总计…: another year's figure of the same name
+            sentence = text[text.rfind("。", 0, m.start()) + 1:m.start()]
+            label = m.group(1)
+            if "财政拨款" in sentence and not label.startswith(("财政拨款", "一般公共预算")):
+                label = "财政拨款" + label       # 财政拨款收入总计X，支出总计Y: the second is 财政拨款's too
+            key, value = (label, m.group(3)), m.group(2)
+            if key not in first:
+                first[key] = (value, place)
+            elif value.replace(",", "") != first[key][0].replace(",", ""):
+                result.findings.append(Finding(result.file, place, "SAME-FIGURE", ERROR,
+                                               f"{label} is printed as {value}{m.group(3)} here and as "
+                                               f"{first[key][0]}{m.group(3)} at {first[key][1]}", raw))
 
 
 def _tables(result: Verified, document: Read) -> None:
