@@ -11,12 +11,14 @@ summary table and the exit status (1 when any unit failed) come at the end.
 from __future__ import annotations
 
 import os
+import sys
 import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from .errors import ERROR, INFO, WARNING, DiscloseError, display_path
 
 FIRST_ERRORS = 3          # how many of a failed unit's errors the report shows
@@ -188,3 +190,75 @@ def summary(results: list[Result], console, seconds: float, what: str = "built",
     table.add_row(str(len(results)), str(len(results) - len(failed)), str(len(failed)),
                   str(sum(r.errors for r in results)), str(sum(r.warnings for r in results)), f"{seconds:.1f}")
     console.print(table)
+
+
+# --- the commands over many files (`disclose build`/`check` of folders) -----------------------------
+
+def console_for_progress():
+    """The console a batch reports on: stderr, long lines kept whole."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def build_command(args, formats: tuple[str, ...]) -> int:
+    """`disclose build` of several files or folders."""
+    import functools
+    import time
+
+    paths = expand(args.data)
+    if not paths:
+        print("disclose build: error: no data files (.yaml) found", file=sys.stderr)
+        return EXIT_USAGE
+    job = BuildJob(Path(args.output), args.flat, args.style, args.templates, args.force, formats)
+    console, start = console_for_progress(), time.perf_counter()
+    results = run(paths, functools.partial(build_unit, job=job), args.jobs or default_jobs(),
+                        "building", console)
+    status = EXIT_OK
+    if args.pdf:
+        converted = _pdf_batch([p for r in results if r.ok for p in r.written if p.suffix == ".docx"], console)
+        status = EXIT_OK if converted else EXIT_PROBLEMS
+    summary(results, console, time.perf_counter() - start)
+    console.print(f"outputs in {display_path(Path(args.output))}" + ("" if args.flat else "/<data file's name>/"),
+                  markup=False)
+    return EXIT_PROBLEMS if any(not r.ok for r in results) else status
+
+
+def _pdf_batch(files: list[Path], console) -> bool:
+    from .output.pdf import convert
+
+    with console.status(f"converting {len(files)} Word files to PDF"):
+        errors = {f: e for f, e in convert(files).items() if e is not None}
+    for f, e in errors.items():
+        console.print(f"{display_path(f)}: no PDF: {e}", markup=False)
+    return not errors
+
+
+def check_command(args) -> int:
+    """`disclose check` of several files or folders: one line per unit."""
+    import functools
+    import json
+    import time
+
+    paths = expand(args.data)
+    if not paths:
+        print("disclose check: error: no data files (.yaml) found", file=sys.stderr)
+        return EXIT_USAGE
+    console, start = console_for_progress(), time.perf_counter()
+    work = functools.partial(check_unit, style=args.style)
+    results = run(paths, work, args.jobs or default_jobs(), "checking", console)
+    if args.strict:
+        for r in results:
+            r.ok = r.ok and r.warnings == 0
+    if args.format == "json":
+        json.dump([{"file": display_path(r.path), "ok": r.ok, "errors": r.errors, "warnings": r.warnings,
+                    "notes": r.notes, "problems": r.messages} for r in results], sys.stdout, ensure_ascii=False,
+                  indent=2)
+        print()
+    else:
+        for r in results:
+            first = next((m for m in r.messages if f" {ERROR} " in m), "")
+            print(f"{display_path(r.path)}: {r.errors} errors, {r.warnings} warnings, {r.notes} notes"
+                  + (f" — first: {first}" if first else ""))
+        summary(results, console, time.perf_counter() - start, what="clean", details=False)
+    return EXIT_PROBLEMS if any(not r.ok for r in results) else EXIT_OK

@@ -105,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "init":
             return _init(args)
         if args.command == "verify":
-            return _verify(args)
+            from .verify.command import verify_command
+            return verify_command(args)
         if args.command == "variables":
             from .pipeline import view
             from .render.variables import variables
@@ -140,7 +141,8 @@ def _build(args) -> int:
         if "docx" not in formats:
             formats += ("docx",)
     if len(args.data) > 1 or Path(args.data[0]).is_dir():
-        return _build_batch(args, formats)
+        from .batch import build_command
+        return build_command(args, formats)
     from .output.write import inside, safe_stem, write_all
     from .pipeline import build
 
@@ -170,46 +172,6 @@ def _pdfs(files: list[Path]) -> int:
             failed += 1
             print(f"{display_path(docx)}: no PDF: {error}", file=sys.stderr)
     return EXIT_PROBLEMS if failed else EXIT_OK
-
-
-def _console():
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def _build_batch(args, formats: tuple[str, ...]) -> int:
-    import functools
-    import time
-
-    from . import batch
-
-    paths = batch.expand(args.data)
-    if not paths:
-        print("disclose build: error: no data files (.yaml) found", file=sys.stderr)
-        return EXIT_USAGE
-    job = batch.BuildJob(Path(args.output), args.flat, args.style, args.templates, args.force, formats)
-    console, start = _console(), time.perf_counter()
-    results = batch.run(paths, functools.partial(batch.build_unit, job=job), args.jobs or batch.default_jobs(),
-                        "building", console)
-    status = EXIT_OK
-    if args.pdf:
-        converted = _pdf_batch([p for r in results if r.ok for p in r.written if p.suffix == ".docx"], console)
-        status = EXIT_OK if converted else EXIT_PROBLEMS
-    batch.summary(results, console, time.perf_counter() - start)
-    console.print(f"outputs in {display_path(Path(args.output))}" + ("" if args.flat else "/<data file's name>/"),
-                  markup=False)
-    return EXIT_PROBLEMS if any(not r.ok for r in results) else status
-
-
-def _pdf_batch(files: list[Path], console) -> bool:
-    from .output.pdf import convert
-
-    with console.status(f"converting {len(files)} Word files to PDF"):
-        errors = {f: e for f, e in convert(files).items() if e is not None}
-    for f, e in errors.items():
-        console.print(f"{display_path(f)}: no PDF: {e}", markup=False)
-    return not errors
 
 
 def _exists(command: str, target: Path, force: bool) -> bool:
@@ -273,7 +235,8 @@ def _check(args, parser) -> int:
     if len(args.data) > 1 or Path(args.data[0]).is_dir():
         if args.prior:
             parser.error("--prior compares one file with last year's: give one data file")
-        return _check_batch(args)
+        from .batch import check_command
+        return check_command(args)
     args.data = args.data[0]
     checked = load_checked(args.data, args.style, prior=args.prior)
     problems = list(checked.problems)
@@ -304,99 +267,6 @@ def _check(args, parser) -> int:
             summary += f"; silenced for this file: {', '.join(silenced)}"
         print(summary)
     return EXIT_PROBLEMS if counts[ERROR] else EXIT_OK
-
-
-def _check_batch(args) -> int:
-    import functools
-    import json
-    import time
-
-    from . import batch
-
-    paths = batch.expand(args.data)
-    if not paths:
-        print("disclose check: error: no data files (.yaml) found", file=sys.stderr)
-        return EXIT_USAGE
-    console, start = _console(), time.perf_counter()
-    work = functools.partial(batch.check_unit, style=args.style)
-    results = batch.run(paths, work, args.jobs or batch.default_jobs(), "checking", console)
-    if args.strict:
-        for r in results:
-            r.ok = r.ok and r.warnings == 0
-    if args.format == "json":
-        json.dump([{"file": display_path(r.path), "ok": r.ok, "errors": r.errors, "warnings": r.warnings,
-                    "notes": r.notes, "problems": r.messages} for r in results], sys.stdout, ensure_ascii=False,
-                  indent=2)
-        print()
-    else:
-        for r in results:
-            first = next((m for m in r.messages if f" {ERROR} " in m), "")
-            print(f"{display_path(r.path)}: {r.errors} errors, {r.warnings} warnings, {r.notes} notes"
-                  + (f" — first: {first}" if first else ""))
-        batch.summary(results, console, time.perf_counter() - start, what="clean", details=False)
-    return EXIT_PROBLEMS if any(not r.ok for r in results) else EXIT_OK
-
-
-def _verify(args) -> int:
-    import functools
-    import json
-    import time
-
-    from . import batch
-    from .read import SUFFIXES
-    from .verify import DOCUMENT_RULES
-    from .verify.rules import RULES, TABLE_RULES
-
-    if args.rules:
-        for r in RULES + TABLE_RULES:
-            print(f"{r.id:<16} {r.severity:<8} {r.description}")
-        for rule_id, (severity, description, _) in DOCUMENT_RULES.items():
-            print(f"{rule_id:<16} {severity:<8} {description}")
-        return EXIT_OK
-    if not args.documents:
-        print("disclose verify: error: give the documents to verify (or --rules)", file=sys.stderr)
-        return EXIT_USAGE
-    paths = batch.expand(args.documents, SUFFIXES)
-    if not paths:
-        print("disclose verify: error: no documents (.docx, .txt, .pdf) found", file=sys.stderr)
-        return EXIT_USAGE
-    console, start = _console(), time.perf_counter()
-    results = batch.run(paths, functools.partial(batch.verify_unit), args.jobs or batch.default_jobs(), "verifying",
-                        console) if len(paths) > 1 else [batch.verify_unit(paths[0])]
-    verified = [r.detail for r in results if r.detail is not None]
-    if args.format == "json":
-        json.dump([{"file": v.file, "errors": v.errors, "warnings": v.warnings,
-                    "findings": [f.__dict__ for f in v.findings],
-                    "recognised": [{"place": p, "rule": s.rule, "text": s.text, "check": s.check}
-                                   for p, s in v.recognised] if args.explain else None}
-                   for v in verified], sys.stdout, ensure_ascii=False, indent=2)
-        print()
-    else:
-        for v in verified:
-            for f in v.findings:
-                print(f.format())
-                print(f"    {f.heading + ' → ' if f.heading else ''}{f.sentence}")
-            if args.explain:
-                for place, s in v.recognised:
-                    print(f"{v.file}:{place}: {s.rule} {'holds' if not s.severity else s.severity}: {s.text} — {s.check}")
-    for r in results:
-        if r.detail is None:
-            for line in r.messages:
-                print(line, file=sys.stderr)
-    if args.report:
-        from .output.write import write_all
-        from .verify.report import workbook
-
-        write_all({Path(args.report): workbook(verified)})
-        print(f"wrote {display_path(Path(args.report))}", file=sys.stderr)
-    if len(paths) > 1:
-        batch.summary(results, console, time.perf_counter() - start, what="clean", details=False, noun="documents")
-    else:
-        v = verified[0] if verified else None
-        if v is not None:
-            print(f"{v.errors} error{'s' * (v.errors != 1)}, {v.warnings} warning{'s' * (v.warnings != 1)}; "
-                  f"{len(v.recognised)} statements recognised")
-    return EXIT_PROBLEMS if any(not r.ok for r in results) else EXIT_OK
 
 
 def _diff(args) -> int:
