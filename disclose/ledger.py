@@ -49,10 +49,15 @@ class Entry:
     given: dict[str, Given] = field(default_factory=dict)
     twice: list[tuple[str, Given, Given]] = field(default_factory=list)   # a base given in two places, differently
     sources: list[tuple[Record, dict[str, str]]] = field(default_factory=list)   # (record, column → its field)
+    inline: set[str] = field(default_factory=set)   # columns a field of a record gives (not its `compare:` entry)
 
-    def take(self, record: Record | None, names: dict[str, str], fallback: bool = False) -> "Entry":
+    def take(self, record: Record | None, names: dict[str, str], fallback: bool = False,
+             inline: bool = True) -> "Entry":
         """The bases and reasons `record` gives this line: column → its field name there.
-        A `fallback` source only fills what the others leave out."""
+        A `fallback` source only fills what the others leave out; `inline` is false for the
+        line's `compare:` entry (where `disclose init` writes what no field holds)."""
+        if inline:
+            self.inline |= set(names)
         if record is None:
             return self
         self.sources.append((record, names))
@@ -76,6 +81,7 @@ class Ledger(dict):
     def __init__(self):
         super().__init__()
         self._bases: dict[tuple[str, str], Decimal | None] = {}
+        self._fields: dict[tuple[int, str], tuple[str, str]] | None = None
 
     def add(self, entry: Entry) -> Entry:
         path, n = entry.path, 2
@@ -112,13 +118,10 @@ class Ledger(dict):
 
     def field_of(self, record: Record, attr: str) -> tuple[str, str] | None:
         """(line, column) that `record`'s field `attr` gives a base or reason of, if any."""
-        for path, e in self.items():
-            for source, names in e.sources:
-                if source is record:
-                    for column, name in names.items():
-                        if name == attr:
-                            return path, column
-        return None
+        if self._fields is None:
+            self._fields = {(id(source), name): (path, column) for path, e in self.items()
+                            for source, names in e.sources for column, name in names.items()}
+        return self._fields.get((id(record), attr))
 
 
 def _compare(record: Record, key: str) -> Record | None:
@@ -153,7 +156,7 @@ def ledger(data: Disclosure) -> Ledger:
 def _record_lines(out: Ledger, prefix: str, record: Record, lines: list[tuple[str, str, Decimal, str | None, tuple]]):
     for key, name, current, parent, parts in lines:
         out.add(Entry(f"{prefix}.{key}", name, current, _home(record, key), parent and f"{prefix}.{parent}",
-                      tuple(f"{prefix}.{p}" for p in parts))).take(_compare(record, key), ALL)
+                      tuple(f"{prefix}.{p}" for p in parts))).take(_compare(record, key), ALL, inline=False)
 
 
 def _income(out: Ledger, data: Disclosure) -> None:

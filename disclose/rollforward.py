@@ -51,11 +51,10 @@ class Rolled:
     vanished: list[str] = field(default_factory=list)     # 项 of last year the tables no longer show
 
 
-# The records whose lines take their bases from a `compare:` mapping, and the lines whose 上年
-# is written elsewhere (overall.prior_total, fiscal.prior_total): init fills the others' 上年.
+# The records whose lines take their bases from a `compare:` mapping: init fills each line's 上年
+# there, unless a field of the file holds it (overall.prior_total, fiscal.prior_total: `ledger`).
 COMPARED = {"income": INCOME_LINES, "expenditure": EXPENDITURE_LINES, "fiscal": FISCAL_LINES,
             "basic": BASIC_LINES, "procurement": PROCUREMENT_LINES}
-PRIOR_ELSEWHERE = {"income.grand_total", "expenditure.grand_total", "fiscal.total_in", "fiscal.total_out"}
 
 
 class _Roll:
@@ -114,9 +113,9 @@ class _Roll:
         for key in COMPARED[path]:
             line = f"{path}.{key}"
             entries = []
-            current = self.lines[line].current if line in self.lines else None
-            if current is not None and line not in PRIOR_ELSEWHERE:
-                entries.append(("prior", None, self.figure(current)))
+            entry = self.lines.get(line)
+            if entry is not None and entry.current is not None and "prior" not in entry.inline:
+                entries.append(("prior", None, self.figure(entry.current)))
             old = last_compare.get(key) if isinstance(last_compare, Map) else None
             if isinstance(old, Map):
                 entries += [(k, loc, self.mark(v)) for k, loc, v in old.entries if k in REASONS]

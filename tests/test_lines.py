@@ -181,3 +181,15 @@ def test_the_readme_lists_every_line(tmp_path):
     assert {p for p in paths if _doc_token(p) not in table} == set()
     documented = set(re.findall(r"^\| `([a-z_.]+)`", table, re.M))
     assert documented - paths == set()
+
+
+def test_compare_names_exactly_the_lines_of_its_record():
+    """The keys a `compare:` mapping accepts (model) are the lines the ledger makes of that record."""
+    from disclose.model.figures import (BASIC_LINES, EXPENDITURE_LINES, FISCAL_LINES, INCOME_LINES,
+                                        PROCUREMENT_LINES)
+
+    book = ledger(load(XIJI))
+    for prefix, keys in (("income", INCOME_LINES), ("expenditure", EXPENDITURE_LINES), ("fiscal", FISCAL_LINES),
+                         ("basic", BASIC_LINES), ("procurement", PROCUREMENT_LINES)):
+        made = {p[len(prefix) + 1:] for p in book if p.startswith(prefix + ".")}
+        assert set(keys) == {k for k in made if not k.isdigit()}, prefix

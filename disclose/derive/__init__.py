@@ -18,7 +18,6 @@ from .. import accounts, classification
 from ..errors import Problem
 from ..ledger import ledger
 from ..model import Disclosure, Headcount, SpecialFund, Staff
-from ..model.figures import EXPENDITURE_LINES, FISCAL_LINES, INCOME_LINES, PROCUREMENT_LINES
 from ..numbers import ZERO, Change, ZeroBase, ratio
 from ..style import Style
 from .glossary import glossary
@@ -35,15 +34,15 @@ def derive(data: Disclosure, style: Style, check_errors: Iterable[Problem] = ())
     line = lines(ledger(data), zero)
     v = View(unit=data.unit, year=data.year, prior_year=data.year - 1, amount_unit=data.amount_unit)
     v.overview = _overview(data)
-    v.income = _record(line, "income", INCOME_LINES)
-    v.expenditure = _record(line, "expenditure", EXPENDITURE_LINES)
+    v.income = _record(line, "income")
+    v.expenditure = _record(line, "expenditure")
     v.overall = View(income_total=v.income.grand_total.current, expenditure_total=v.expenditure.grand_total.current,
                      change=v.income.grand_total.change,
                      reason=need(data.overall, "reason", "收入支出总体的变动原因"))
     v.general_budget = _general_budget(data, line)
     v.government_fund = _special_fund(data.government_fund, line.get("government_fund.expenditure"))
     v.state_capital = _special_fund(data.state_capital, line.get("state_capital.expenditure"))
-    v.fiscal = _record(line, "fiscal", FISCAL_LINES)
+    v.fiscal = _record(line, "fiscal")
     v.basic = _basic(data, line)
     v.assets = _assets(data)
     v.three_public = _three_public(data, v.assets, line)
@@ -64,9 +63,10 @@ def derive(data: Disclosure, style: Style, check_errors: Iterable[Problem] = ())
     return v
 
 
-def _record(line: dict[str, Line], prefix: str, keys: tuple[str, ...]) -> View:
-    """The lines of one record of the accounts (收入, 支出, 财政拨款), by key."""
-    return View(**{k: line[f"{prefix}.{k}"] for k in keys})
+def _record(line: dict[str, Line], prefix: str) -> View:
+    """The lines of one record of the accounts (收入, 支出, 财政拨款, 政府采购), by key."""
+    return View(**{path[len(prefix) + 1:]: v for path, v in line.items()
+                   if path.startswith(prefix + ".") and "." not in path[len(prefix) + 1:]})
 
 
 # --- 第一部分 ---------------------------------------------------------------------------
@@ -175,7 +175,7 @@ def _three_public(data: Disclosure, assets: View, line: dict[str, Line]) -> View
 
 def _procurement(data: Disclosure, line: dict[str, Line], zero: ZeroBase) -> View:
     p = data.procurement
-    v = _record(line, "procurement", PROCUREMENT_LINES)
+    v = _record(line, "procurement")
     whole = v.total.current
     v.sme, v.sme_share = p.sme, ratio(p.sme, whole, zero)
     v.small_micro, v.small_micro_share = p.small_micro, ratio(p.small_micro, whole, zero)

@@ -50,15 +50,9 @@ def section_xml(landscape: bool, footer: bool = False, restart: bool = False) ->
             + '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>')
 
 
-@functools.lru_cache(maxsize=32)
-def _paragraph_rpr(font: str, size: float) -> str:
-    return (f'<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman" '
-            f'w:eastAsia="{escape(font)}"/><w:sz w:val="{int(size * 2)}"/></w:rPr>')
-
-
 def _runs(text: str, font: str, size: float) -> str:
     """One run per line of the text, each but the last ending in a line break (U+2028)."""
-    rpr = _paragraph_rpr(font, size)
+    rpr = ooxml.run_properties(font, size)
     lines = text.split("\u2028")
     return "<w:br/></w:r>".join(f'<w:r>{rpr}<w:t xml:space="preserve">{ooxml.text_xml(line)}</w:t>'
                                 for line in lines) + "</w:r>"

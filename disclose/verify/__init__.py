@@ -91,7 +91,8 @@ def verify(path: str | Path, display: str | None = None) -> Verified:
     texts = []
     for place, heading, raw in paragraphs(document):
         text = normal(raw)
-        texts.append((place, raw, text))
+        figures = (percents(text), amounts(text))
+        texts.append((place, raw, text, figures))
         for r in RULES:
             for statement in r.run(text):
                 result.recognised.append((place, statement))
@@ -100,9 +101,9 @@ def verify(path: str | Path, display: str | None = None) -> Verified:
                 if statement.severity:
                     result.findings.append(Finding(name, place, statement.rule, statement.severity,
                                                    statement.message, raw, statement.check, heading))
-        for p in percents(text):
+        for p in figures[0]:
             places[p.places] += 1
-        for a in amounts(text):
+        for a in figures[1]:
             if a.value >= 1000:
                 grouped, ungrouped = grouped + a.grouped, ungrouped + (not a.grouped)
     _same_figures(result, texts)
@@ -121,7 +122,7 @@ _NAMED = re.compile(r"(收入总计|支出总计|本年收入合计|本年支出
 def _same_figures(result: Verified, texts) -> None:
     """SAME-FIGURE: each named total keeps the value it was first printed with."""
     first: dict[tuple[str, str], tuple[str, str]] = {}
-    for place, raw, text in texts:
+    for place, raw, text, _ in texts:
         for m in _NAMED.finditer(text):
             if text[max(0, m.start() - 2):m.start()].endswith(("上年", "年初")) or "较" in text[m.end():m.end() + 1]:
                 continue                     # 上年收入总计…: another year's figure of the same name
@@ -177,13 +178,13 @@ def _zero_base(result: Verified, zero: list[tuple[str, str, Statement]]) -> None
 
 def _conventions(result: Verified, texts, places: Counter, grouped: int, ungrouped: int, year: int | None) -> None:
     usual = places.most_common(1)[0][0] if places else None
-    for place, raw, text in texts:
-        for p in percents(text):
+    for place, raw, text, (percentages, money) in texts:
+        for p in percentages:
             if usual is not None and p.places > usual:
                 result.findings.append(Finding(result.file, place, "PERCENT-PLACES", WARNING,
                                                f"{p.text}% has {p.places} decimals; the document's percentages "
                                                f"have {usual}", raw))
-        for a in amounts(text):
+        for a in money:
             if a.value >= 1000 and not a.grouped and grouped > ungrouped:
                 result.findings.append(Finding(result.file, place, "AMOUNT-FORMAT", WARNING,
                                                f"{a.text}{a.unit} is printed without thousands separators, "
