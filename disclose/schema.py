@@ -77,11 +77,38 @@ class Meta:
     keys: dict[str, Location]
 
 
-@dataclass
+@dataclass(init=False, repr=False, eq=False)
 class Record:
     """Base of every model class: remembers where it and each of its keys were written."""
 
     meta: Meta | None = field(default=None, repr=False, compare=False, kw_only=True)
+
+    def __init__(self, **values: Any) -> None:
+        # One generic keyword initialiser instead of one generated (exec'd) per class: the 60
+        # record classes of the model and the style are built at every start of the program.
+        for name, default, factory in _initialiser(type(self)):
+            if name in values:
+                value = values.pop(name)
+            elif factory is not MISSING:
+                value = factory()
+            elif default is not MISSING:
+                value = default
+            else:
+                raise TypeError(f"{type(self).__name__}() missing keyword argument {name!r}")
+            setattr(self, name, value)
+        if values:
+            raise TypeError(f"{type(self).__name__}() got unexpected keyword arguments {sorted(values)}")
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in model_fields(type(self)))
+        return f"{type(self).__name__}({inner})"
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in model_fields(type(self)))
+
+    __hash__ = None         # mutable, like a dataclass with eq
 
     def loc(self, name: str | None = None) -> Location:
         if self.meta is None:
@@ -97,6 +124,11 @@ class Record:
 
 def key_of(f) -> str:
     return f.metadata.get("key") or f.name
+
+
+@functools.cache
+def _initialiser(cls) -> tuple:
+    return tuple((f.name, f.default, f.default_factory) for f in fields(cls))
 
 
 @functools.cache
@@ -330,5 +362,7 @@ _BAD = _Bad()
 
 
 # The decorator of every record (the data file's and the style's): keyword-only, so that a
-# class may add required fields after its base's optional ones.
-model = partial(dataclass, kw_only=True)
+# class may add required fields after its base's optional ones.  `Record` gives every record
+# its initialiser, repr and equality (the same as a dataclass's), so that making a class
+# costs no generated code.
+model = partial(dataclass, kw_only=True, init=False, repr=False, eq=False)

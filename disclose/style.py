@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Literal, Optional
 
@@ -28,7 +27,8 @@ COMMON = "common"
 
 def templates_root() -> Path:
     """The installed `templates/` folder (the repository's own in an editable install)."""
-    return Path(str(resources.files("disclose.templates")))
+    from . import templates                     # the package `disclose.templates` (setup's package-dir)
+    return Path(templates.__file__).parent
 
 
 # --- the settings -----------------------------------------------------------------------

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class Entry:
 
 
 def _read(name: str) -> list[Entry]:
-    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    text = (Path(__file__).parent / name).read_text(encoding="utf-8")   # not importlib.resources: 5 ms of imports
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return [Entry(*row) for row in rows]
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import io
 from datetime import datetime, timezone
-from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from .. import ooxml
+from ..ooxml import escape
 from .align import Comparison, Pair
 from .tokens import Op, diff as token_diff
 from ..output.layout import BODY_PT, FONTS
@@ -26,7 +26,7 @@ W = nsdecls("w")
 
 class Revisions:
     def __init__(self, author: str, date: datetime):
-        self.author = escape(author, {'"': "&quot;"})
+        self.author = escape(author, quote=True)
         self.date = date.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.next_id = 1
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 import functools
 import io
 import zipfile
-from importlib import resources
-from xml.sax.saxutils import escape
+from pathlib import Path
 
 from .. import ooxml
+from ..ooxml import escape
 from ..render.markup import Block, Heading, Orientation, PageBreak, Paragraph, Space, Table
 from .layout import BODY_PT, FONTS, PAGE_NUMBER_PT, PARAGRAPH_STYLES, SMALL_PT
 
@@ -161,7 +161,7 @@ class Body:
 @functools.cache
 def skeleton() -> dict[str, bytes]:
     """The package's parts but the body (see `skeleton.py`)."""
-    data = resources.files(__package__).joinpath("skeleton.docx").read_bytes()
+    data = (Path(__file__).parent / "skeleton.docx").read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         return {name: z.read(name) for name in z.namelist()}
 
