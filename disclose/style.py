@@ -134,7 +134,8 @@ class Section(Record):
     template: Optional[Text] = spec("the template that writes its body (before its parts, if it has any), "
                                     "e.g. s02_income.j2", None)
     contents: Optional[Text] = spec("its title in the 目录 where that differs from the heading", None)
-    parts: list["Section"] = spec("its own numbered parts (（一）, （二）…), each a title and a template",
+    parts: list["Section"] = spec("its own numbered parts (（一）, （二）…; a part's own parts 1. 2. …), each a title "
+                                  "and a template",
                                   default_factory=list)
     format: Optional[Knobs] = spec("how its figures print where that differs from the style (its parts inherit "
                                    "it)", None)
@@ -148,17 +149,21 @@ class Sections(Record):
     numbering: Text = spec("how a section's ordinal is written: {cn} a Chinese numeral, {n} a number, e.g. "
                            "`{cn}、` (一、), `（{cn}）` (（一）), `{n}.` (1.)", "{cn}、")
     part_numbering: Text = spec("how the ordinal of a section's part is written, likewise", "（{cn}）")
+    subpart_numbering: Text = spec("how the ordinal of a part's own part is written (1.总体情况), likewise", "{n}.")
     items: list[Section] = spec("the sections, in order", default_factory=list)
 
     @property
     def numbered(self) -> list[SimpleNamespace]:
         """Each section with its heading (ordinal and title), 目录 line, template and numbered parts,
         for `narrative.j2` and the 目录."""
-        return self._number(self.items, self.numbering, "numbering", self.part_numbering, None)
+        levels = [(self.numbering, "numbering"), (self.part_numbering, "part_numbering"),
+                  (self.subpart_numbering, "subpart_numbering")]
+        return self._number(self.items, levels, None)
 
-    def _number(self, items: list[Section], numbering: str, key: str, inner: str | None,
+    def _number(self, items: list[Section], levels: list[tuple[str, str]],
                 inherited: Knobs | None) -> list[SimpleNamespace]:
         out = []
+        (numbering, key), inner = levels[0], levels[1:]
         for i, s in enumerate(items, 1):
             try:
                 ordinal = numbering.format(cn=chinese(i), n=i)
@@ -167,7 +172,7 @@ class Sections(Record):
                                              f"numbering ({exc})", "write it with {cn} (一) or {n} (1), e.g. "
                                              "`{cn}、` or `（{cn}）`")]) from None
             knobs = s.format or inherited
-            parts = self._number(s.parts, inner, "part_numbering", None, knobs) if inner is not None else []
+            parts = self._number(s.parts, inner, knobs) if inner else []
             out.append(SimpleNamespace(heading=ordinal + s.title, contents=ordinal + (s.contents or s.title),
                                        title=s.title, template=s.template, number=i, parts=parts, format=knobs))
         return out
