@@ -197,6 +197,11 @@ class StyleSettings(Record):
                                   "is (a data file's other keys are an error, TEXT-KEY)", default_factory=dict)
     sections: Sections = spec("the numbered sections of the 情况说明 (第二部分 in style A), in order",
                               default_factory=lambda: Sections())
+    section_lists: dict[str, Sections] = spec(
+        "further numbered lists of sections, by name, for a document that numbers the sections of two parts "
+        "(yunnan's 第四部分 其他重要事项及相关口径情况说明): a template loops over "
+        "`settings.section_lists.NAME.numbered` as narrative.j2 does over `settings.sections.numbered`",
+        default_factory=dict)
     parts: list[Text] = spec("the templates that make the document's parts, in order; each part "
                              "starts on a new page (a new section of the Word file)")
     glossary: Text = spec("the file (in the template folders) holding the default glossary")
