@@ -137,6 +137,8 @@ class Section(Record):
     parts: list["Section"] = spec("its own numbered parts (（一）, （二）…; a part's own parts 1. 2. …), each a title "
                                   "and a template",
                                   default_factory=list)
+    note: Optional[Text] = spec("a note printed in parentheses after the section's text, e.g. 数据来源于财决07表 "
+                                "(`section.note` in narrative.j2)", None)
     format: Optional[Knobs] = spec("how its figures print where that differs from the style (its parts inherit "
                                    "it)", None)
 
@@ -174,7 +176,8 @@ class Sections(Record):
             knobs = s.format or inherited
             parts = self._number(s.parts, inner, knobs) if inner else []
             out.append(SimpleNamespace(heading=ordinal + s.title, contents=ordinal + (s.contents or s.title),
-                                       title=s.title, template=s.template, number=i, parts=parts, format=knobs))
+                                       title=s.title, template=s.template, number=i, parts=parts, format=knobs,
+                                       note=s.note))
         return out
 
 
