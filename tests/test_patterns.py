@@ -391,3 +391,12 @@ def test_three_public_last_and_performance_a_part_of_its_own(tmp_path):
     lines = say(tmp_path, None, style)
     assert _headings(lines, "第二部分 部门决算情况说明", "第三部分 专业名词解释")[-1] == "十一、财政拨款“三公”经费支出决算情况说明"
     assert "第五部分 绩效自评情况" in lines and "十一、预算绩效的情况说明" not in lines
+
+
+def test_styles_lists_every_shipped_style_with_its_description(cli):
+    from disclose.style import load as load_style
+
+    r = cli("styles")
+    names = ["ningxia", "sichuan", "xinjiang", "yunnan"]
+    assert r.code == 0 and r.out.splitlines() == [f"{n}\t{load_style(n).settings.description}" for n in names]
+    assert "四川 style, 万元; 第二部分 narrative in ten sections with source notes" in r.out
