@@ -115,6 +115,11 @@ class Change:
         return ratio(self.diff, self.base, self.zero)
 
     @property
+    def rate_size(self) -> Decimal:
+        """The rate without sign (下降19.94%), for a sentence that says the direction in its own words."""
+        return abs(self.rate)
+
+    @property
     def completion(self) -> Decimal:
         """current ÷ base: 完成年初预算的Y%, 执行率."""
         return ratio(self.current, self.base, self.zero)

@@ -66,5 +66,6 @@ def field_reference(root=Disclosure) -> str:
     lines.append("Kinds: *amount* ≥ 0 with at most two decimals, in the file's `amount_unit` (thousands "
                  "commas allowed); *number* ≥ 0, any decimals; *count* a whole number ≥ 0; *code* digits "
                  "(write them in quotes); *text* one paragraph (line breaks are folded); *clause* a text that a "
-                 "sentence ends — leave its final 。 out; *block* a table cell whose line breaks are kept.")
+                 "sentence ends — leave its final 。 out; or a list of such texts, one clause each (一是…；二是…: "
+                 "the template numbers them); *block* a table cell whose line breaks are kept.")
     return "\n".join(lines) + "\n"

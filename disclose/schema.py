@@ -59,6 +59,19 @@ def spec(doc: str, default: Any = MISSING, *, key: str | None = None, choices: t
     return field(default=default, metadata=meta)
 
 
+class Clauses(str):
+    """A clause given as a list of clauses (一是…；二是…): the text is the clauses joined by ；
+    (what checks and `diff` read), `items` the clauses themselves (what the `clauses` filter
+    gives a template to number in the style's words)."""
+
+    items: tuple[str, ...]
+
+    def __new__(cls, items):
+        obj = super().__new__(cls, "；".join(items))
+        obj.items = tuple(items)
+        return obj
+
+
 class LocatedList(list):
     """A list from the file that remembers the line of each item."""
 
@@ -271,6 +284,11 @@ class Builder:
             return self.scalar(str, TEXT, node, where, f)
         raise TypeError(f"schema cannot build {hint!r} at {where}")  # pragma: no cover
 
+    def clauses(self, node: Seq, where: str, f):
+        """A clause written as a list, one clause per item (a reason of several clauses)."""
+        items = [self.scalar(str, CLAUSE, child, f"{where}[{i + 1}]", None) for i, child in enumerate(node.items)]
+        return _BAD if any(item is _BAD for item in items) else Clauses(items)
+
     def literal(self, choices, node: Node, where: str):
         if isinstance(node, Scalar) and node.text in choices:
             return node.text
@@ -280,6 +298,8 @@ class Builder:
         return _BAD
 
     def scalar(self, base, kind: Kind, node: Node, where: str, f):
+        if kind is CLAUSE and isinstance(node, Seq) and node.items:
+            return self.clauses(node, where, f)
         if not isinstance(node, Scalar):
             self.error(node.loc, "TYPE", f"{where} must be {kind.what}, not a list or mapping",
                        f"write {kind.example}")

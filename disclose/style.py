@@ -134,8 +134,11 @@ class Section(Record):
     template: Optional[Text] = spec("the template that writes its body (before its parts, if it has any), "
                                     "e.g. s02_income.j2", None)
     contents: Optional[Text] = spec("its title in the 目录 where that differs from the heading", None)
-    parts: list["Section"] = spec("its own numbered parts (（一）, （二）…), each a title and a template",
+    parts: list["Section"] = spec("its own numbered parts (（一）, （二）…; a part's own parts 1. 2. …), each a title "
+                                  "and a template",
                                   default_factory=list)
+    note: Optional[Text] = spec("a note printed in parentheses after the section's text, e.g. 数据来源于财决07表 "
+                                "(`section.note` in narrative.j2)", None)
     format: Optional[Knobs] = spec("how its figures print where that differs from the style (its parts inherit "
                                    "it)", None)
 
@@ -148,17 +151,21 @@ class Sections(Record):
     numbering: Text = spec("how a section's ordinal is written: {cn} a Chinese numeral, {n} a number, e.g. "
                            "`{cn}、` (一、), `（{cn}）` (（一）), `{n}.` (1.)", "{cn}、")
     part_numbering: Text = spec("how the ordinal of a section's part is written, likewise", "（{cn}）")
+    subpart_numbering: Text = spec("how the ordinal of a part's own part is written (1.总体情况), likewise", "{n}.")
     items: list[Section] = spec("the sections, in order", default_factory=list)
 
     @property
     def numbered(self) -> list[SimpleNamespace]:
         """Each section with its heading (ordinal and title), 目录 line, template and numbered parts,
         for `narrative.j2` and the 目录."""
-        return self._number(self.items, self.numbering, "numbering", self.part_numbering, None)
+        levels = [(self.numbering, "numbering"), (self.part_numbering, "part_numbering"),
+                  (self.subpart_numbering, "subpart_numbering")]
+        return self._number(self.items, levels, None)
 
-    def _number(self, items: list[Section], numbering: str, key: str, inner: str | None,
+    def _number(self, items: list[Section], levels: list[tuple[str, str]],
                 inherited: Knobs | None) -> list[SimpleNamespace]:
         out = []
+        (numbering, key), inner = levels[0], levels[1:]
         for i, s in enumerate(items, 1):
             try:
                 ordinal = numbering.format(cn=chinese(i), n=i)
@@ -167,9 +174,10 @@ class Sections(Record):
                                              f"numbering ({exc})", "write it with {cn} (一) or {n} (1), e.g. "
                                              "`{cn}、` or `（{cn}）`")]) from None
             knobs = s.format or inherited
-            parts = self._number(s.parts, inner, "part_numbering", None, knobs) if inner is not None else []
+            parts = self._number(s.parts, inner, knobs) if inner else []
             out.append(SimpleNamespace(heading=ordinal + s.title, contents=ordinal + (s.contents or s.title),
-                                       title=s.title, template=s.template, number=i, parts=parts, format=knobs))
+                                       title=s.title, template=s.template, number=i, parts=parts, format=knobs,
+                                       note=s.note))
         return out
 
 
@@ -192,6 +200,11 @@ class StyleSettings(Record):
                                   "is (a data file's other keys are an error, TEXT-KEY)", default_factory=dict)
     sections: Sections = spec("the numbered sections of the 情况说明 (第二部分 in style A), in order",
                               default_factory=lambda: Sections())
+    section_lists: dict[str, Sections] = spec(
+        "further numbered lists of sections, by name, for a document that numbers the sections of two parts "
+        "(yunnan's 第四部分 其他重要事项及相关口径情况说明): a template loops over "
+        "`settings.section_lists.NAME.numbered` as narrative.j2 does over `settings.sections.numbered`",
+        default_factory=dict)
     parts: list[Text] = spec("the templates that make the document's parts, in order; each part "
                              "starts on a new page (a new section of the Word file)")
     glossary: Text = spec("the file (in the template folders) holding the default glossary")

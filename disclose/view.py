@@ -27,7 +27,8 @@ MET: ContextVar[list | None] = ContextVar("disclose_missing_met", default=None)
 
 # The attributes of a `numbers.Change` (a figure against its base): what templates read of
 # a comparison whose base is missing.
-CHANGE_FIELDS = frozenset({"current", "base", "diff", "amount", "rate", "completion", "direction", "from_zero"})
+CHANGE_FIELDS = frozenset({"current", "base", "diff", "amount", "rate", "rate_size", "completion", "direction",
+                           "from_zero"})
 
 
 class View(SimpleNamespace):

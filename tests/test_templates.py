@@ -75,7 +75,7 @@ def test_force_writes_with_the_errors_on_the_title_page(cli, changji_copy, tmp_p
 def test_styles_lists_the_shipped_styles(cli):
     r = cli("styles")
     assert r.code == 0
-    assert [line.split("\t")[0] for line in r.out.splitlines()] == ["ningxia", "xinjiang"]
+    assert [line.split("\t")[0] for line in r.out.splitlines()] == ["ningxia", "sichuan", "xinjiang", "yunnan"]
 
 
 def test_variables_lists_what_templates_receive(cli):
@@ -204,7 +204,8 @@ def test_the_styles_inherit_the_common_base(cli):
     assert load_style("xinjiang").settings.scoring.funds.project == "full"         # its own setting wins
     assert load_style("ningxia").settings.scoring.funds.project == "proportional"  # the base's
     assert load_style("ningxia").settings.amounts.unit == "元"
-    assert [line.split("\t")[0] for line in cli("styles").out.splitlines()] == ["ningxia", "xinjiang"]
+    assert [line.split("\t")[0] for line in cli("styles").out.splitlines()] == ["ningxia", "sichuan", "xinjiang",
+                                                                                "yunnan"]
     r = cli("build", CHANGJI, "--style", "common", "--text-only")
     assert r.code == 1 and "error STYLE: `common` is the base the styles share" in r.err
 

@@ -240,3 +240,39 @@ def test_the_readme_quotes_what_the_commands_print(cli, folder):
         output = (r.out + r.err).splitlines()
         missing = [q for q in quoted if not _quoted(q, output)]
         assert not missing, (command, missing)
+
+
+def test_adapting_to_your_province(tmp_path, cli):
+    """README's *Adapting to your province*: its two files, as printed there, make the paragraph it
+    starts from and move “三公” last with every heading ending in “。”."""
+    import re
+    import textwrap
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    part = readme[readme.index("### Adapting to your province"):readme.index("## Speed")]
+    files, lines = {}, part.splitlines()
+    for n, line in enumerate(lines):
+        if line.strip().startswith(("# my-province/", "{# my-province/")):
+            indent = len(line) - len(line.lstrip())
+            block = [line]
+            for more in lines[n + 1:]:
+                if more.strip() and len(more) - len(more.lstrip()) < indent:
+                    break
+                block.append(more)
+            files[line.split("my-province/")[1].split()[0]] = textwrap.dedent("\n".join(block).rstrip() + "\n")
+    assert sorted(files) == ["s01_totals.j2", "style.yaml"]
+    mine = tmp_path / "my-province"
+    mine.mkdir()
+    for name, text in files.items():
+        (mine / name).write_text(text, encoding="utf-8")
+    r = cli("build", ROOT / "data" / "changji-2024.yaml", "-o", tmp_path / "out", "--formats", "txt",
+            "--templates", mine)
+    assert r.code == 0, r.err
+    lines = next((tmp_path / "out").glob("*.txt")).read_text(encoding="utf-8").splitlines()
+    start = part.split("\n    一、收入支出决算总体情况说明。\n    ")[1].split("……")[0]
+    i = lines.index("一、收入支出决算总体情况说明。")
+    assert lines[i + 1].startswith(start), lines[i + 1]
+    body = lines[lines.index("第二部分 部门决算情况说明"):lines.index("第三部分 专业名词解释")]
+    headings = [line for line in body if re.match(r"^[一二三四五六七八九十]+、.*。$", line) and len(line) < 40]
+    assert len(headings) == 12 and headings[-1] == "十二、财政拨款“三公”经费支出决算情况说明。"
+    assert "增长100%" in "\n".join(lines) and "增长100.00%" not in "\n".join(lines)

@@ -31,10 +31,11 @@ def derive(data: Disclosure, style: Style, check_errors: Iterable[Problem] = ())
     """The whole view the templates receive (`disclose variables` prints it); `check_errors`
     are the errors `build --force` prints on the title page."""
     zero = style.settings.zero
-    line = lines(ledger(data), zero)
+    book = ledger(data)
+    line = lines(book, zero)
     v = View(unit=data.unit, year=data.year, prior_year=data.year - 1, amount_unit=data.amount_unit)
     v.overview = _overview(data)
-    v.income = _record(line, "income")
+    v.income = _income(data, line, book)
     v.expenditure = _record(line, "expenditure")
     v.overall = View(income_total=v.income.grand_total.current, expenditure_total=v.expenditure.grand_total.current,
                      change=v.income.grand_total.change,
@@ -98,10 +99,12 @@ def _general_budget(data: Disclosure, line: dict[str, Line]) -> View:
     items, classes = [], []
     for lei in g.functions:
         kuans = []
-        classes.append(_named(line[f"general_budget.{lei.code}"], code=lei.code, name=lei.name, kuans=kuans))
+        classes.append(_named(line[f"general_budget.{lei.code}"], code=lei.code, name=lei.name, kuans=kuans,
+                              usage=_usage(lei)))
         for kuan in lei.items:
-            kuans.append(_named(line[f"general_budget.{kuan.code}"], code=kuan.code, name=kuan.name, items=[
-                _named(line[f"general_budget.{i.code}"], code=i.code, name=i.name) for i in kuan.items]))
+            kuans.append(_named(line[f"general_budget.{kuan.code}"], code=kuan.code, name=kuan.name, usage=_usage(kuan),
+                                items=[_named(line[f"general_budget.{i.code}"], code=i.code, name=i.name,
+                                              usage=_usage(i)) for i in kuan.items]))
             for item in kuan.items:
                 if item.current == 0 and not item.prior and not item.budget:
                     continue        # a 项 of other money only: in the tables, not in 五
@@ -110,6 +113,21 @@ def _general_budget(data: Disclosure, line: dict[str, Line]) -> View:
     top.classes_with_spending = [c for c in classes if c.current != 0]
     top.items = items
     return top
+
+
+def _usage(f) -> object:
+    return need(f, "usage", f"{f.name}（{f.code}）的用途（主要用于）")
+
+
+def _income(data: Disclosure, line: dict[str, Line], book) -> View:
+    """本年收入's lines, each with its `definition` (what it is) where the file gives one."""
+    v = _record(line, "income")
+    defs = data.income.definitions
+    for key, value in vars(v).items():
+        value.definition = defs[key] if defs.get(key) else Missing(
+            defs.locs[key] if key in defs and hasattr(defs, "locs") else data.income.loc("definitions"),
+            "definitions", f"{book[f'income.{key}'].name}的定义", key in defs)
+    return v
 
 
 def _named(line: Line, **names) -> Line:
@@ -152,23 +170,25 @@ def _three_public(data: Disclosure, assets: View, line: dict[str, Line]) -> View
     veh = t.vehicles
     three = line["three_public"]
     three.abroad = _named(line["three_public.abroad"], groups=t.abroad.groups, people=t.abroad.people,
+                          joined_groups=t.abroad.joined_groups, joined_people=t.abroad.joined_people,
                           content=need(t.abroad, "content", "因公出国（境）费的开支内容"))
     vehicles = three.vehicles = line["three_public.vehicles"]
     vehicles.content = need(veh, "content", "公务用车购置及运行维护费的开支内容")
     for key, what in (("purchase", "公务用车购置费"), ("operation", "公务用车运行维护费")):
         setattr(vehicles, key, _named(line[f"three_public.vehicles.{key}"],
                                       content=need(getattr(veh, key), "content", f"{what}的开支内容")))
-    vehicles.purchased, vehicles.fleet = veh.purchased, veh.fleet
+    vehicles.purchased, vehicles.fleet, vehicles.fleet_types = veh.purchased, veh.fleet, veh.fleet_types
     vehicles.fixed_assets = assets.vehicle_count
     vehicles.fleet_difference_reason = need(veh, "fleet_difference_reason",
                                             "公务用车保有量与固定资产车辆的差异原因")
     reception = three.reception = _named(line["three_public.reception"], batches=t.reception.batches,
-                                         people=t.reception.people,
+                                         people=t.reception.people, items=t.reception.items,
+                                         people_note=need(t.reception, "people_note", "公务接待人次的口径"),
                                          content=need(t.reception, "content", "公务接待费的开支内容"))
     fr = t.reception.foreign
-    reception.foreign = View(current=fr.current, batches=fr.batches, people=fr.people,
+    reception.foreign = View(current=fr.current, batches=fr.batches, people=fr.people, items=fr.items,
                              content=need(fr, "content", "国（境）外接待费的用途")) if fr else View(
-        current=ZERO, batches=0, people=0, content=Missing(t.reception.loc("foreign"), "foreign", "国（境）外公务接待"))
+        current=ZERO, batches=0, people=0, items=[], content=Missing(t.reception.loc("foreign"), "foreign", "国（境）外公务接待"))
     reception.domestic = t.reception.current - (fr.current if fr else ZERO)
     return three
 
@@ -179,6 +199,7 @@ def _procurement(data: Disclosure, line: dict[str, Line], zero: ZeroBase) -> Vie
     whole = v.total.current
     v.sme, v.sme_share = p.sme, ratio(p.sme, whole, zero)
     v.small_micro, v.small_micro_share = p.small_micro, ratio(p.small_micro, whole, zero)
+    v.purposes = p.purposes or Missing(p.loc(), "purposes", "政府采购的用途（主要用于）")
     return v
 
 

@@ -20,8 +20,8 @@ from ..schema import Block, Clause, Count, Record, Text, model, spec
 UNREVIEWED = "〔沿用上年，待复核〕"
 
 from .figures import (EXPENDITURE_KINDS, INCOME_SOURCES, Abroad, Assets, BasicExpenditure, Bases, CostFigures, CostLine,
-                      EconomicClass, Expenditure, Fiscal, ForeignReception, GeneralBudget, Income, Item, ItemIncome,
-                      ItemSpending, Kuan, Lei, OperatingCosts, Overall, Procurement, Reception, SpecialFund,
+                      EconomicClass, Expenditure, Fiscal, ForeignReception, Function, GeneralBudget, Income, Item,
+                      ItemIncome, ItemSpending, Kuan, Lei, NamedAmount, NamedCount, OperatingCosts, Overall, Procurement, Reception, SpecialFund,
                       ThreePublic, VehicleCounts, VehiclePart, Vehicles)
 from .performance import (EvaluationResult, FundsRow, Indicator, Performance, PerformanceSummary,
                           ProjectEvaluation, ProjectFunds, SelfEvaluation, UnitEvaluation, UnitFundsRow,
@@ -143,6 +143,7 @@ __all__ = [
     "Fiscal",
     "ForeignReception",
     "FundsRow",
+    "Function",
     "GeneralBudget",
     "Glossary",
     "Headcount",
@@ -154,6 +155,8 @@ __all__ = [
     "ItemSpending",
     "Kuan",
     "Lei",
+    "NamedAmount",
+    "NamedCount",
     "OperatingCosts",
     "Overall",
     "Overview",

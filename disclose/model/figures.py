@@ -59,6 +59,9 @@ class Income(Record):
     carryover_start: Amount = spec("年初结转和结余", Decimal("0"))
     grand_total: Optional[Amount] = spec("收入总计 as printed (checked against 本年收入合计 + 结余 + 结转)", None)
     compare: dict[str, Bases] = compare(INCOME_LINES)
+    definitions: dict[str, Clause] = spec(
+        "what each income line is, where the style defines it in the sentence (为市本级财政当年拨付的资金), by "
+        "line: " + ", ".join(INCOME_LINES), keys=INCOME_LINES, default_factory=dict)
 
 
 @model
@@ -122,7 +125,14 @@ class ItemSpending(Record):
 
 
 @model
-class Item(Bases):
+class Function(Bases):
+    """A line of the functional classification (类, 款 or 项) with its bases and what it paid for."""
+
+    usage: Optional[Clause] = spec("主要用于…: what the line paid for, where the style says so", None)
+
+
+@model
+class Item(Function):
     """A 项 of the functional classification (7-digit code), with its bases (上年, 年初预算…: style A
     explains each 项 against its 上年, style B compares it with its 年初预算)."""
 
@@ -136,7 +146,7 @@ class Item(Bases):
 
 
 @model
-class Kuan(Bases):
+class Kuan(Function):
     """A 款 with its bases; a base left out is the sum of its 项' (checked when given)."""
 
     code: Code = spec("5-digit 款 code, e.g. \"21015\"")
@@ -146,7 +156,7 @@ class Kuan(Bases):
 
 
 @model
-class Lei(Bases):
+class Lei(Function):
     """A 类 with its bases; a base left out is the sum of its 款' (checked when given)."""
 
     code: Code = spec("3-digit 类 code, e.g. \"210\"")
@@ -217,10 +227,28 @@ class CostFigures(Record):
 
 
 @model
+class NamedAmount(Record):
+    """A named item and its amount (a reception, a 外事接待, …)."""
+
+    name: Text = spec("what it was, e.g. 接待省卫健委调研")
+    amount: Amount = spec("its amount")
+
+
+@model
+class NamedCount(Record):
+    """A named kind and how many (轿车 2 辆, …)."""
+
+    name: Text = spec("the kind, e.g. 轿车")
+    count: Count = spec("how many")
+
+
+@model
 class Abroad(CostFigures):
     current: Amount = spec("因公出国（境）费决算数")
     groups: Count = spec("因公出国（境）团组数", 0)
     people: Count = spec("因公出国（境）人次", 0)
+    joined_groups: Count = spec("团组 of other units the unit's staff joined (参加其他单位组织的团组)", 0)
+    joined_people: Count = spec("人次 on those groups", 0)
 
 
 @model
@@ -234,6 +262,8 @@ class Vehicles(CostFigures):
     operation: VehiclePart = spec("公务用车运行维护费")
     purchased: Count = spec("公务用车购置数 (辆)", 0)
     fleet: Count = spec("公务用车保有量 (辆)", 0)
+    fleet_types: list[NamedCount] = spec("公务用车保有量 by type (轿车, 越野车, 载客汽车…), where the style lists it",
+                                         default_factory=list)
     fleet_difference_reason: Optional[Clause] = spec(
         "why 公务用车保有量 differs (or not) from the vehicles among 国有资产", None)
 
@@ -244,6 +274,8 @@ class ForeignReception(Record):
     batches: Count = spec("国（境）外公务接待批次", 0)
     people: Count = spec("国（境）外公务接待人次", 0)
     content: Optional[Clause] = spec("what it paid for (主要用于)", None)
+    items: list[NamedAmount] = spec("the 外事接待 by name with their amounts, where the style names them",
+                                    default_factory=list)
 
 
 @model
@@ -251,6 +283,9 @@ class Reception(CostFigures):
     current: Amount = spec("公务接待费决算数 (国内 + 国（境）外)")
     batches: Count = spec("国内公务接待批次", 0)
     people: Count = spec("国内公务接待人次", 0)
+    people_note: Optional[Text] = spec("how 人次 is counted where the style says it, e.g. 不包括陪同人员", None)
+    items: list[NamedAmount] = spec("the receptions by name with their amounts, where the style names them",
+                                    default_factory=list)
     foreign: Optional[ForeignReception] = spec("国（境）外公务接待, where the style reports it apart", None)
 
 
@@ -292,6 +327,8 @@ class Procurement(Record):
     sme: Amount = spec("授予中小企业合同金额", Decimal("0"))
     small_micro: Amount = spec("其中：授予小微企业合同金额", Decimal("0"))
     stated_total: Optional[Amount] = spec("政府采购支出总额 as printed (checked against 货物 + 工程 + 服务)", None)
+    purposes: list[Text] = spec("what the purchases were for (主要用于…), one item each, where the style says it",
+                                default_factory=list)
     compare: dict[str, Bases] = compare(PROCUREMENT_LINES)
 
 

@@ -26,6 +26,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from ..view import MET, Line, Missing, View
 from ..errors import DiscloseError, Location, Problem, display_path
 from ..numbers import HUNDRED, Change, chinese, quantize
+from ..schema import Clauses
 from ..style import Style
 
 LINE_BREAK = "\u2028"   # a line break inside a table cell (see markup.py)
@@ -221,6 +222,12 @@ class Formatter:
         return phrase.format(count=int(c.amount), unit=unit)
 
 
+def clauses(value) -> list[str]:
+    """The clauses of a reason or other clause: those of a list the file gives (`schema.Clauses`),
+    else the one text; templates number them in the style's words (一是…；二是…)."""
+    return list(value.items) if isinstance(value, Clauses) else [value]
+
+
 def cell(value) -> str:
     """A value for a table cell: tabs and line breaks would break the row."""
     text = str(value)
@@ -285,7 +292,7 @@ def _environment(style: Style) -> tuple[ImmutableSandboxedEnvironment, _Current]
         return apply
 
     env.filters.update({name: delegate(name) for name in _FILTERS})
-    env.filters.update(cn=strict(chinese), cell=strict(cell))
+    env.filters.update(cn=strict(chinese), cell=strict(cell), clauses=strict(clauses))
     # Only what a template needs: the settings, `range` and `namespace` (Jinja's other defaults
     # — cycler, joiner, lipsum, dict — are the usual footholds of template attacks).
     env.globals.clear()
