@@ -27,6 +27,9 @@ short texts centred, long texts left; the default).
 In a row, a cell that is just `<` is merged into the cell on its left and `^` into
 the cell above (a rectangle is written `<` along its first row and `^` below it).
 `\\<` is a literal `<`.  U+2028 inside a cell is a line break.  Blank lines are ignored.
+
+Charts are not written in markup: `render/figures.py` inserts a `Figure` block (a paragraph,
+its caption, holding what the picture shows) where the style's `charts:` put them.
 """
 from __future__ import annotations
 
