@@ -232,3 +232,15 @@ def test_a_chart_less_build_has_no_pictures():
         assert not [n for n in z.namelist() if n.startswith("word/media/")]
         assert "png" not in z.read("[Content_Types].xml").decode()
 
+
+
+def test_a_chart_under_a_heading_the_document_does_not_print_is_an_error(tmp_path, cli):
+    templates = chart_templates(tmp_path / "t", XINJIANG_CHARTS[:1])
+    narrative = (ROOT / "templates" / "xinjiang" / "narrative.j2").read_text(encoding="utf-8")
+    assert "## {{ section.heading }}" in narrative
+    (templates / "narrative.j2").write_text(narrative.replace("## {{ section.heading }}", "## {{ section.title }}"),
+                                            encoding="utf-8")
+    r = cli("build", CHANGJI, "-o", tmp_path / "out", "--templates", templates)
+    assert r.code == 1 and ("error STYLE: chart `totals_change` follows 一、收入支出决算总体情况说明, which the document "
+                            "does not print — list the chart under a section or part whose heading the templates "
+                            "print") in r.err

@@ -66,14 +66,14 @@ def _places(sections, owner=None):
 def _position(parts: list[list[Block]], where, owner, spot: ChartPlace) -> tuple[int, int]:
     """(part, index) where the chart goes: after the body of `where` (or its `after`-th paragraph)."""
     for p, blocks in enumerate(parts):
-        start = _heading(blocks, 2, owner.heading if owner else where.heading, 0, len(blocks))
+        start = _heading(blocks, owner.heading if owner else where.heading, 0, len(blocks))
         if start is None:
             continue
-        if owner is not None:
-            start = _heading(blocks, 3, where.heading, start + 1, _next_heading(blocks, start + 1, 2))
+        if owner is not None:       # a part: its heading under its section's, before the next section's
+            start = _heading(blocks, where.heading, start + 1, _next_heading(blocks, start + 1, blocks[start].level))
             if start is None:
                 continue
-        end = _next_heading(blocks, start + 1, 3)
+        end = _next_heading(blocks, start + 1, max(blocks[start].level, 3))
         if spot.after is None:
             return p, end
         paragraphs = [i for i in range(start + 1, end) if type(blocks[i]) is Paragraph]
@@ -88,8 +88,9 @@ def _position(parts: list[list[Block]], where, owner, spot: ChartPlace) -> tuple
                                  "list the chart under a section or part whose heading the templates print")])
 
 
-def _heading(blocks: list[Block], level: int, text: str, start: int, end: int) -> int | None:
-    return next((i for i in range(start, end) if isinstance(blocks[i], Heading) and blocks[i].level == level
+def _heading(blocks: list[Block], text: str, start: int, end: int) -> int | None:
+    """The index of the heading (of whatever level the templates print it at) that reads `text`."""
+    return next((i for i in range(start, end) if isinstance(blocks[i], Heading) and blocks[i].level >= 1
                  and blocks[i].text == text), None)
 
 
