@@ -7,6 +7,7 @@ that the Word writer reads as layout and not as XML.
 from __future__ import annotations
 
 import functools
+import struct
 
 # python-docx is imported by the functions that work on its objects only: the one-pass writer
 # (`output/wordml.py`) uses the string functions and never loads it.
@@ -84,6 +85,36 @@ def run_xml(text: str, east_asia: str, size_pt: float, bold: bool = False) -> st
     """A run with its fonts and size set on the run itself; U+2028 becomes a line break."""
     body = '<w:br/>'.join(f'<w:t xml:space="preserve">{text_xml(p)}</w:t>' for p in text.split("\u2028"))
     return f"<w:r>{run_properties(east_asia, size_pt, bold)}{body}</w:r>"
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """A PNG's width and height in pixels (its IHDR chunk, which comes first)."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
+        raise ValueError("not a PNG picture")
+    return struct.unpack(">II", png[16:24])
+
+
+_A = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+_PIC = 'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
+
+
+def picture_paragraph(number: int, rel_id: str, png: bytes, width_emu: int, description: str) -> str:
+    """A centred paragraph holding one inline picture (`w:drawing`/`wp:inline`/`pic:pic`) `width_emu`
+    wide, its height by the picture's proportions; kept with the next paragraph (its caption). Its
+    line spacing is single: the body's fixed 28 pt lines would cut the picture off."""
+    w, h = png_size(png)
+    cx, cy = width_emu, width_emu * h // w
+    return ('<w:p><w:pPr><w:keepNext/><w:spacing w:before="120" w:line="240" w:lineRule="auto"/>'
+            '<w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/></w:pPr><w:r><w:drawing>'
+            f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
+            f'<wp:docPr id="{number}" name="图{number}" descr="{escape(description, quote=True)}"/>'
+            f'<wp:cNvGraphicFramePr><a:graphicFrameLocks {_A} noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+            f'<a:graphic {_A}><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            f'<pic:pic {_PIC}><pic:nvPicPr><pic:cNvPr id="{number}" name="chart{number}.png"/><pic:cNvPicPr/>'
+            f'</pic:nvPicPr><pic:blipFill><a:blip r:embed="{rel_id}"/><a:stretch><a:fillRect/></a:stretch>'
+            f'</pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>'
+            "</wp:inline></w:drawing></w:r></w:p>")
 
 
 # single black lines around and between all cells

@@ -1,6 +1,6 @@
 """The pipeline every command runs: load → check → derive → render → outputs.
 
-    build      load_checked → errors stop it → render → NEEDED stops it → each format's bytes
+    build      load_checked → errors stop it → render (+ the style's charts) → NEEDED stops it → each format's bytes
     check      load_checked (with --prior) → render, for what the sentences need (NEEDED)
     diff       load_checked → render: a data file read as a document
     variables  load → derive: what the templates receive
@@ -22,7 +22,7 @@ from .load import load, load_with_empty
 from .model import Disclosure
 from .output import FORMATS
 from .render import Renderer
-from .render import markup
+from .render import figures, markup
 from .style import DEFAULT as DEFAULT_STYLE
 from .style import Style
 from .style import load as load_style
@@ -90,6 +90,8 @@ def render(data: Disclosure, style: Style, check_errors: list[Problem] = (), sou
                                          "fix the markup the template writes (see render/markup.py)")])
 
     parts = [blocks(template) for template in style.settings.parts]
+    parts, unplotted = figures.place(parts, style, view, data)      # the style's charts, numbered in order
+    renderer.missing.extend(unplotted)
     title = next((b.text for part in parts for b in part if isinstance(b, markup.Heading) and b.level == 0),
                  f"{data.unit}{data.year}")
     return Rendered(title, parts, renderer.missing_problems(), data, source, style, blocks)

@@ -129,6 +129,16 @@ class Scoring(Record):
 
 
 @model
+class ChartPlace(Record):
+    """A chart printed after the body of a section (or part): which one, and its caption's title."""
+
+    chart: Text = spec("the chart's name (the README's *Charts* lists them): what it plots, as a bar or pie chart")
+    title: Text = spec("its title, the caption's {title}, e.g. 收入决算结构")
+    after: Optional[Count] = spec("after the Nth paragraph of the body (1: the first); left out, after the "
+                                  "whole body", None)
+
+
+@model
 class Section(Record):
     title: Text = spec("the section's heading without its ordinal, e.g. 收入决算情况说明")
     template: Optional[Text] = spec("the template that writes its body (before its parts, if it has any), "
@@ -141,6 +151,9 @@ class Section(Record):
                                 "(`section.note` in narrative.j2)", None)
     format: Optional[Knobs] = spec("how its figures print where that differs from the style (its parts inherit "
                                    "it)", None)
+    charts: list[ChartPlace] = spec("the charts printed after its body (not its parts', which list their own), "
+                                    "in order, numbered 图1, 图2… in the order of the document",
+                                    default_factory=list)
 
 
 @model
@@ -177,8 +190,23 @@ class Sections(Record):
             parts = self._number(s.parts, inner, knobs) if inner else []
             out.append(SimpleNamespace(heading=ordinal + s.title, contents=ordinal + (s.contents or s.title),
                                        title=s.title, template=s.template, number=i, parts=parts, format=knobs,
-                                       note=s.note))
+                                       note=s.note, charts=s.charts))
         return out
+
+
+@model
+class ChartSettings(Record):
+    """How the charts a style's sections list (`sections.items[].charts`) are drawn and captioned."""
+
+    caption: Text = spec("the caption line under a chart: {n} its number in the document (图1, 图2…), {title} "
+                         "the title its section gives it, e.g. （图{n}：{title}）")
+    year: Text = spec("a bar chart's legend entry for a year, with {year}, e.g. {year}年")
+    unit: Text = spec("the line above a chart naming the unit of its amounts, with {unit}, e.g. 单位：{unit}")
+    slice: Text = spec("a pie chart's legend entry for a slice, with {name}, {amount} and {share}, e.g. "
+                       "{name} {amount}（{share}）")
+    fonts: list[Text] = spec("the fonts to draw the charts' words in: the first one installed is used (a CJK font)",
+                             default_factory=list)
+    dpi: Count = spec("the pictures' resolution in dots per inch (print needs 200 or more)", 300)
 
 
 @model
@@ -208,6 +236,8 @@ class StyleSettings(Record):
     parts: list[Text] = spec("the templates that make the document's parts, in order; each part "
                              "starts on a new page (a new section of the Word file)")
     glossary: Text = spec("the file (in the template folders) holding the default glossary")
+    charts: ChartSettings = spec("how charts are drawn and captioned; which charts, and where, is each section's "
+                                 "`charts:`")
     workbook: list[Text] = spec("the templates of the 附表 workbook (the .xlsx output), one sheet each, in order: "
                                 "the nine 公开 tables", default_factory=lambda: [f"tables/t0{n}.j2" for n in range(1, 10)])
 

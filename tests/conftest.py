@@ -62,3 +62,32 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
     return path
+
+
+# The charts Sichuan prints (provinces.md §5), listed on the xinjiang style in a --templates
+# folder: (section, part or None, chart, title, after).
+XINJIANG_CHARTS = [
+    (0, None, "totals_change", "收、支决算总计变动情况", None),
+    (1, None, "income_structure", "收入决算结构", None),
+    (2, None, "expenditure_structure", "支出决算结构", None),
+    (3, None, "fiscal_change", "财政拨款收、支决算总计变动情况", None),
+    (4, 0, "general_budget_change", "一般公共预算财政拨款支出决算变动情况", None),
+    (4, 1, "general_budget_structure", "一般公共预算财政拨款支出决算结构", None),
+    (8, None, "three_public_structure", "“三公”经费财政拨款支出结构", 1),
+]
+
+
+def chart_templates(folder: Path, charts=XINJIANG_CHARTS, extra: dict | None = None) -> Path:
+    """A --templates folder whose style.yaml lists `charts` on the shipped xinjiang sections."""
+    import yaml
+
+    shipped = yaml.safe_load((ROOT / "templates" / "xinjiang" / "style.yaml").read_text(encoding="utf-8"))
+    items = shipped["sections"]["items"]
+    for section, part, chart, title, after in charts:
+        where = items[section] if part is None else items[section]["parts"][part]
+        entry = {"chart": chart, "title": title} | ({"after": after} if after is not None else {})
+        where.setdefault("charts", []).append(entry)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "style.yaml").write_text(yaml.safe_dump({"sections": {"items": items}} | (extra or {}),
+                                                      allow_unicode=True), encoding="utf-8")
+    return folder

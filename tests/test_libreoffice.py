@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHANGJI, CHANGJI_TITLE
+from conftest import CHANGJI, CHANGJI_TITLE, chart_templates
 from sentences import fold
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -101,6 +101,49 @@ def test_the_pages_render(rendered, tmp_path):
     assert len(dims) == pages
     landscape = [d for d in dims if d[0] > d[1]]
     assert len(landscape) >= 12, "the self-evaluation forms are on landscape pages"
+
+
+def images(pdf: Path) -> list[dict]:
+    """The pictures of a PDF as `pdfimages -list` reports them (their soft masks left out)."""
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], check=True, capture_output=True, text=True).stdout
+    rows = [line.split() for line in listing.splitlines()[2:] if line.strip()]
+    return [{"page": int(r[0]), "width": int(r[3]), "height": int(r[4]), "x-ppi": int(r[12])}
+            for r in rows if r[2] == "image"]
+
+
+@pytest.fixture(scope="module")
+def charted(tmp_path_factory):
+    """The Changji document with Sichuan's seven charts (style data in a --templates folder), as a PDF."""
+    from disclose.cli import main
+    out = tmp_path_factory.mktemp("lo-charts")
+    templates = chart_templates(out / "templates")
+    assert main(["build", str(CHANGJI), "-o", str(out), "--templates", str(templates), "--formats", "docx"]) == 0
+    pdf = to_pdf(out / f"{CHANGJI_TITLE}.docx", out)
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout.split("\f")
+    return pdf, pages
+
+
+def test_the_charts_are_pictures_on_the_pages_of_their_captions(charted, rendered):
+    pdf, pages = charted
+    pictures = images(pdf)
+    assert len(pictures) == 7
+    captions = [next(n for n, page in enumerate(pages, 1) if fold(f"图{k}：") in fold(page)) for k in range(1, 8)]
+    assert [p["page"] for p in pictures] == captions
+    assert all(p["width"] == 1842 and p["x-ppi"] >= 200 for p in pictures)
+    assert images(rendered[0]) == []                # the document without charts has no picture
+
+
+def test_a_chart_is_drawn_not_blank(charted, tmp_path):
+    """图1's picture, taken back out of the PDF, has its bars: many pixels of the first bar colour."""
+    from PIL import Image           # matplotlib's own dependency
+
+    pdf, _ = charted
+    first = images(pdf)[0]["page"]
+    subprocess.run(["pdfimages", "-png", "-f", str(first), "-l", str(first), str(pdf), str(tmp_path / "c")],
+                   check=True, timeout=300)
+    picture = Image.open(tmp_path / "c-000.png").convert("RGB")
+    blue = sum(n for n, (r, g, b) in picture.getcolors(1 << 24) if abs(r - 0x44) + abs(g - 0x72) + abs(b - 0xC4) < 30)
+    assert blue / (picture.width * picture.height) > 0.05
 
 
 def ink(pgm: Path) -> float:

@@ -52,3 +52,12 @@ def test_every_verify_rule_is_documented_as_the_catalogue_says():
         assert f"| `{r.id}` | {r.severity} | {r.description} | {r.tolerance} |" in table, r.id
     for rule_id, (severity, description, tolerance) in DOCUMENT_RULES.items():
         assert f"| `{rule_id}` | {severity} | {description} | {tolerance} |" in table, rule_id
+
+
+def test_every_chart_is_documented_as_the_catalogue_says():
+    from disclose.derive.charts import CHARTS
+
+    text = readme()
+    table = text[text.index("<!-- charts:start -->"):text.index("<!-- charts:end -->")]
+    rows = [line for line in table.splitlines() if line.startswith("| `")]
+    assert rows == [f"| `{name}` | {k.kind} | {k.plots} |" for name, k in CHARTS.items()]

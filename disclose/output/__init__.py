@@ -3,7 +3,7 @@
 Each format is a module with `write(rendered) -> bytes` (`pipeline.Rendered`: the title,
 the blocks of each part, the data): `text.py` (the .txt twin), `docx.py` (the Word file:
 `wordml.py` writes the blocks in one pass into `skeleton.py`'s package, whose look is
-`layout.py`; `assemble.py` joins the user's attachments), `xlsx.py` (the nine tables as a
+`layout.py`; `chart.py` draws a style's charts; `assemble.py` joins the user's attachments), `xlsx.py` (the nine tables as a
 workbook). `pdf.py` converts Word files through LibreOffice (`build --pdf`). A new format joins
 by adding its module and a row to `FORMATS`. Modules are imported only when their format is written: `check` and
 `--text-only` never load python-docx. `write.py` writes outputs atomically under safe names.

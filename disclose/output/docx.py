@@ -9,7 +9,7 @@ from .wordml import Body, package
 
 
 def write(rendered) -> bytes:
-    body = Body()
+    body = Body(rendered.style.settings.charts)
     for i, blocks in enumerate(rendered.parts):
         if i:
             body.new_part()

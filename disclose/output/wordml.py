@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import ooxml
 from ..ooxml import escape
-from ..render.markup import Block, Heading, Orientation, PageBreak, Paragraph, Space, Table
+from ..render.markup import Block, Figure, Heading, Orientation, PageBreak, Paragraph, Space, Table
 from .layout import BODY_PT, FONTS, PAGE_NUMBER_PT, PARAGRAPH_STYLES, SMALL_PT
 
 _STYLE_IDS = {"Title": "Title", "Heading 1": "Heading1", "Heading 2": "Heading2", "Heading 3": "Heading3"}
@@ -29,6 +29,8 @@ FOOTER_ID = "rIdFooter1"
 _ALIGN = {"center": "center", "right": "right", "left": "left"}
 _NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)     # every part's date in the zip: two builds of a file give the same bytes
 
 
 def _twips(length_emu: int) -> int:
@@ -59,12 +61,15 @@ def _runs(text: str, font: str, size: float) -> str:
 
 
 class Body:
-    """The document's body, block by block; sections close as the orientation or part changes."""
+    """The document's body, block by block; sections close as the orientation or part changes.
+    `charts` is the style's `charts:` settings (how a `Figure` is drawn); `media` the pictures drawn."""
 
-    def __init__(self):
+    def __init__(self, charts=None):
         self.out: list[str] = []
         self.sections: list[bool] = [False]       # landscape, per section so far
         self.empty = True
+        self.charts = charts
+        self.media: list[bytes] = []              # word/media/chart{n}.png, n from 1
 
     @property
     def landscape(self) -> bool:
@@ -74,6 +79,8 @@ class Body:
         for block in blocks:
             if isinstance(block, Heading):
                 self._heading(block)
+            elif isinstance(block, Figure):
+                self._figure(block)
             elif isinstance(block, Paragraph):
                 self._paragraph(block)
             elif isinstance(block, Table):
@@ -130,13 +137,30 @@ class Body:
         self.out.append(f"<w:p>{ppr}{_runs(block.text, FONTS.body, SMALL_PT if small else BODY_PT)}</w:p>")
         self.empty = False
 
+    def _usable(self) -> int:
+        """The text's width on the current page, in EMU."""
+        short, long = _twips(ooxml.A4_SHORT), _twips(ooxml.A4_LONG)
+        margins = ooxml.LANDSCAPE_MARGINS if self.landscape else ooxml.PORTRAIT_MARGINS
+        return ((long if self.landscape else short) - _twips(margins["left"]) - _twips(margins["right"])) \
+            * _EMU_PER_TWIP
+
+    def _figure(self, block: Figure) -> None:
+        """The chart as an inline picture as wide as the text, centred, kept with its caption below it."""
+        from .chart import draw         # matplotlib: only for a document with charts
+
+        width = self._usable()
+        png = draw(block, self.charts, width / ooxml.Mm(1))
+        self.media.append(png)
+        self.out.append(ooxml.picture_paragraph(len(self.media), f"rIdChart{len(self.media)}", png, width,
+                                                block.text))
+        self.out.append('<w:p><w:pPr><w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/></w:pPr>'
+                        f"{_runs(block.text, FONTS.body, BODY_PT)}</w:p>")
+        self.empty = False
+
     def _table(self, block: Table) -> None:
         if block.page_break_before:
             self._page_break()
-        short, long = _twips(ooxml.A4_SHORT), _twips(ooxml.A4_LONG)
-        margins = ooxml.LANDSCAPE_MARGINS if self.landscape else ooxml.PORTRAIT_MARGINS
-        usable = ((long if self.landscape else short) - _twips(margins["left"]) - _twips(margins["right"])) \
-            * _EMU_PER_TWIP
+        usable = self._usable()
         scale = usable / sum(block.widths)
         widths = [int(w * scale / _EMU_PER_TWIP) for w in block.widths]
         self.out.append(ooxml.table_markup(block, widths, FONTS.table, FONTS.heading, namespaces=False))
@@ -193,17 +217,26 @@ def package(body: Body, title: str, author: str, comments: str | None) -> bytes:
     parts["word/document.xml"] = (head + body.xml() + "</w:body></w:document>").encode("utf-8")
     parts["word/footer1.xml"] = footer_xml()
     parts["docProps/core.xml"] = core_xml(title, author, comments)
+    pictures = "".join(f'<Relationship Id="rIdChart{n}" Type="{_RELS}/image" Target="media/chart{n}.png"/>'
+                       for n in range(1, len(body.media) + 1))
+    for n, png in enumerate(body.media, 1):
+        parts[f"word/media/chart{n}.png"] = png
     rels = parts["word/_rels/document.xml.rels"].decode("utf-8")
     parts["word/_rels/document.xml.rels"] = rels.replace("</Relationships>", (
-        f'<Relationship Id="{FOOTER_ID}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'relationships/footer" Target="footer1.xml"/></Relationships>')).encode("utf-8")
+        f'<Relationship Id="{FOOTER_ID}" Type="{_RELS}/footer" Target="footer1.xml"/>{pictures}'
+        "</Relationships>")).encode("utf-8")
     types = parts["[Content_Types].xml"].decode("utf-8")
     parts["[Content_Types].xml"] = types.replace("</Types>", (
-        '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        ('<Default Extension="png" ContentType="image/png"/>' if body.media else "")
+        + '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
         'wordprocessingml.footer+xml"/></Types>')).encode("utf-8")
     buffer = io.BytesIO()
-    # level 1: a tenth of the compressing time of the default for a file a few KB larger
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+    # level 1: a tenth of the compressing time of the default for a file a few KB larger; pictures are
+    # compressed already and stored as they are
+    with zipfile.ZipFile(buffer, "w") as z:
         for name in ["[Content_Types].xml"] + [n for n in parts if n != "[Content_Types].xml"]:
-            z.writestr(name, parts[name])
+            stored = name.endswith(".png")
+            z.writestr(zipfile.ZipInfo(name, _FIXED_TIME), parts[name],
+                       compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED,
+                       compresslevel=None if stored else 1)
     return buffer.getvalue()

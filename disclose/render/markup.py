@@ -27,11 +27,15 @@ short texts centred, long texts left; the default).
 In a row, a cell that is just `<` is merged into the cell on its left and `^` into
 the cell above (a rectangle is written `<` along its first row and `^` below it).
 `\\<` is a literal `<`.  U+2028 inside a cell is a line break.  Blank lines are ignored.
+
+Charts are not written in markup: `render/figures.py` inserts a `Figure` block (a paragraph,
+its caption, holding what the picture shows) where the style's `charts:` put them.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 LINE_BREAK = "\u2028"
 _AMOUNT = re.compile(r"^[-+]?(\d{1,3}(,\d{3})*|\d+)(\.\d+)?%?$")
@@ -48,6 +52,26 @@ class Paragraph:
     text: str
     align: str = "body"     # body (indented, justified), center, right, left
     page_break_before: bool = False
+
+
+@dataclass
+class Series:
+    """One series of a chart: a bar chart's year (its name the legend's entry), or a pie's slices."""
+
+    name: str
+    values: list[Decimal | None]        # None: a figure the file does not give (drawn as nothing)
+    labels: list[str]                   # each value as the document prints it
+
+
+@dataclass
+class Figure(Paragraph):
+    """A chart and its caption, placed by the style's `charts:` (`render/figures.py`), never written
+    in markup: the .txt prints its caption (`text`) as a line, the Word file the picture above it."""
+
+    kind: str = "bar"                   # bar: each category a group of one bar per series; pie: slices
+    categories: list[str] = field(default_factory=list)     # a bar chart's groups, a pie's legend entries
+    series: list[Series] = field(default_factory=list)
+    note: str = ""                      # the line above the chart naming its unit (bar charts)
 
 
 @dataclass
@@ -99,7 +123,7 @@ class Table:
         return [["" if c.covered else c.text for c in row] for row in self.rows]
 
 
-Block = Heading | Paragraph | Orientation | PageBreak | Space | Table
+Block = Heading | Paragraph | Figure | Orientation | PageBreak | Space | Table
 
 
 class MarkupError(ValueError):
