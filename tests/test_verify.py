@@ -187,3 +187,63 @@ def test_a_total_printed_with_two_values(tmp_path):
     assert findings(tmp_path, first, later_same) == []
     found = findings(tmp_path, first, "与上年相比，收入总计1,293.70万元。")
     assert found == [("SAME-FIGURE", "error", "收入总计 is printed as 1,293.70万元 here and as 1,239.70万元 at line 2")]
+
+
+SIDES = ["金额单位：万元", "收入\t\t\t支出", "项目\t行次\t决算数\t项目\t行次\t决算数", "栏次\t\t1\t栏次\t\t2",
+         "一、一般公共预算财政拨款收入\t1\t1,222.68\t一、社会保障和就业支出\t29\t84.68",
+         "二、其他收入\t2\t15.73\t二、卫生健康支出\t30\t1,108.49",
+         "\t3\t\t三、住房保障支出\t31\t45.34",
+         "本年收入合计\t4\t1,238.41\t本年支出合计\t32\t1,238.51",
+         "年初结转和结余\t5\t1.30\t年末结转和结余\t33\t1.20",
+         "总计\t6\t1,239.70\t总计\t34\t1,239.70"]
+
+
+def test_a_two_sided_table_holds_each_side(tmp_path):
+    """公开01's shape: each side's 本年…合计 is its numbered rows, its 总计 the 合计 and the rows
+    between (in 万元: 1,238.41 + 1.30 = 1,239.71 is 1,239.70 within 2 × 0.005), and the 总计 agree."""
+    path = tmp_path / "doc.txt"
+    path.write_text(TITLE + "\n".join(SIDES) + "\n", encoding="utf-8")
+    result = verify(path)
+    assert result.findings == []
+    assert [(p, s.text) for p, s in result.recognised if s.rule == "TABLE-SIDES"] == [
+        ("line 3 row 7", "收入 本年收入合计（决算数）"), ("line 3 row 9", "收入 总计（决算数）"),
+        ("line 3 row 7", "支出 本年支出合计（决算数）"), ("line 3 row 9", "支出 总计（决算数）"),
+        ("line 3 row 9", "收入 总计 = 支出 总计")]
+    wrong = [line.replace("1,108.49", "1,118.49").replace("支出合计\t32\t1,238.51", "支出合计\t32\t1,248.51")
+             .replace("总计\t34\t1,239.70", "总计\t34\t1,249.70") for line in SIDES]
+    assert findings(tmp_path, *wrong) == [
+        ("TABLE-SIDES", "error", "收入 总计 1,239.70 and 支出 总计 1,249.70 differ by 10.00")]
+    wrong = [line.replace("二、其他收入\t2\t15.73", "二、其他收入\t2\t17.53") for line in SIDES]
+    assert findings(tmp_path, *wrong) == [
+        ("TABLE-SIDES", "error", "收入 本年收入合计（决算数） is 1,238.41 but its parts add up to 1,240.21")]
+
+
+def test_a_two_sided_table_with_four_columns_of_spending(tmp_path):
+    """公开04's shape: the 支出 side's 合计 column is the three kinds of 财政拨款 after it; the
+    年初财政拨款结转和结余 is the numbered rows under it."""
+    rows = ["金额单位：元", "收入\t\t\t支出", "项目\t行次\t决算数\t项目\t行次\t决算数",
+            "\t\t\t\t\t合计\t一般公共预算财政拨款\t政府性基金预算财政拨款\t国有资本经营预算财政拨款",
+            "一、一般公共预算财政拨款\t1\t100.00\t一、卫生健康支出\t33\t110.00\t100.00\t10.00\t0.00",
+            "二、政府性基金预算财政拨款\t2\t10.00\t\t34",
+            "本年收入合计\t3\t110.00\t本年支出合计\t59\t110.00\t100.00\t10.00\t0.00",
+            "年初财政拨款结转和结余\t4\t5.00\t年末财政拨款结转和结余\t60\t5.00\t5.00\t0.00\t0.00",
+            "一、一般公共预算财政拨款\t5\t5.00\t\t61", "二、政府性基金预算财政拨款\t6\t0.00\t\t62",
+            "总计\t7\t115.00\t总计\t64\t115.00\t105.00\t10.00\t0.00"]
+    assert findings(tmp_path, *rows) == []
+    wrong = [r.replace("结转和结余\t4\t5.00", "结转和结余\t4\t6.00") for r in rows]
+    assert findings(tmp_path, *wrong) == [
+        ("TABLE-SIDES", "error", "收入 年初财政拨款结转和结余（决算数） is 6.00 but its parts add up to 5.00"),
+        ("TABLE-SIDES", "error", "收入 总计（决算数） is 115.00 but its parts add up to 116.00")]
+    wrong = [r.replace("33\t110.00\t100.00\t10.00", "33\t110.00\t100.00\t11.00") for r in rows]
+    assert ("TABLE-SIDES", "error", "支出 一、卫生健康支出（合计） is 110.00 but its parts add up to 111.00") \
+        in findings(tmp_path, *wrong)
+
+
+def test_a_side_a_pdf_split_is_not_read_and_explain_says_so():
+    """Seed 003's 公开04: the PDF printed 本年收入合计's figure on the row above its label, so the 收入
+    side is not read; the 支出 side is, and holds."""
+    result = verify(SEEDS / "003-xiji-2024.txt")
+    assert [(p, s.text, s.check) for p, s in result.skipped if s.rule == "TABLE-SIDES"] == [
+        ("line 222 row 31", "the 收入 side", "row 31 has figures without their label: a row the PDF split")]
+    read = [s.text for p, s in result.recognised if s.rule == "TABLE-SIDES" and p.startswith("line 222")]
+    assert "支出 本年支出合计（合计）" in read and not any(t.startswith("收入") for t in read)

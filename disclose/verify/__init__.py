@@ -111,6 +111,8 @@ def verify(path: str | Path, display: str | None = None) -> Verified:
     return result
 
 
-def _order(read_back: Read, place: str) -> int:
-    base = place.split(" row ")[0]
-    return read_back.places.index(base) if base in read_back.places else len(read_back.places)
+def _order(read_back: Read, place: str) -> tuple[int, int]:
+    """Reading order: the block, then the row of a table."""
+    base, _, row = place.partition(" row ")
+    return (read_back.places.index(base) if base in read_back.places else len(read_back.places),
+            int(row) if row.isdigit() else 0)

@@ -25,14 +25,16 @@ def sum_statement(rule_id: str, what: str, stated: Decimal, parts: list[Decimal]
                      "" if ok else f"{what} is {fmt(stated)} but its parts add up to {fmt(total)}")
 
 
-def _side_by_side(rows: list[list[str]]) -> bool:
-    """A table that is not one hierarchy of rows in aligned columns: several code columns side
-    by side (公开06), or rows whose figures start in different columns (a table a PDF's text
+def _side_by_side(rows: list[list[str]]) -> str:
+    """Why a table is not one hierarchy of rows in aligned columns, or "": several code columns
+    side by side (公开06), or rows whose figures start in different columns (a table a PDF's text
     extraction shifted) — not read, rather than misread."""
     if any(CODE.match(c.strip()) for r in rows for c in r[1:]):
-        return True
+        return "codes in more than one column (a table side by side, as 公开06)"
     starts = {_first_figure(r) for r in rows if r and CODE.match(r[0].strip())}
-    return len(starts - {None}) > 1
+    if len(starts - {None}) > 1:
+        return "its coded rows' figures start in different columns: shifted (a PDF's layout)"
+    return ""
 
 
 def _first_figure(row: list[str]) -> int | None:
@@ -44,7 +46,10 @@ def _first_figure(row: list[str]) -> int | None:
             "by n × 0.005; in 元, exact")
 def table_total(rows: list[list[str]], rounded: bool) -> Iterator[tuple[int, Statement]]:
     coded = [(i, r) for i, r in enumerate(rows) if r and CODE.match(r[0].strip())]
-    if len(coded) < 2 or _side_by_side(rows):
+    if len(coded) < 2:
+        return
+    if why := _side_by_side(rows):
+        yield coded[0][0], Statement("TABLE-TOTAL", "the table by 科目编码", why, skipped=True)
         return
     total = next(((i, r) for i, r in enumerate(rows) if r and r[0].strip() in ("合计", "总计")), None)
     if total is not None and _first_figure(total[1]) != _first_figure(coded[0][1]):
