@@ -82,11 +82,16 @@ def test_seed_000_the_three_public_rate():
 
 
 def test_seed_003_its_slips():
+    """golden/NOTES.md, seed 003, 1, 2 and 5.  Slip 1 is found twice: BALANCE sees 收入总计 ≠ 支出总计 in
+    the sentence, TABLE-FIGURE tells which one is wrong — the sentence's 收入总计 7,143,754.56 is
+    公开01's 本年收入合计 (its row 25), while 公开01's 总计 (its row 28, line 145 of the seed) is 7,289,400.60."""
     found = [(f.place, f.rule, f.message) for f in verify(SEEDS / "003-xiji-2024.txt").findings]
     assert found == [
         ("line 389", "BALANCE", "收入总计 7,143,754.56 and 支出总计 7,289,400.60 differ by 145,646.04: one of them "
                                 "is another figure (本年收入合计?)"),
         ("line 389", "PERCENT-PLACES", "17.700% has 3 decimals; the document's percentages have 2"),
+        ("line 389", "TABLE-FIGURE", "收入总计 is 7,143,754.56元 here but 7,289,400.60元 in 公开01 收入 总计 "
+                                     "(line 114 row 31)"),
         ("line 435", "AMOUNT-FORMAT", "89638.35元 is printed without thousands separators, unlike the document's "
                                       "other amounts"),
         ("line 461", "ZERO-BASE", "完成预算的100.00% — a rate of 0 against 0, which this document prints as 0.00% "
@@ -131,9 +136,9 @@ def test_a_batch_writes_its_workbook(cli, tmp_path):
     book = load_workbook(report)
     assert book.sheetnames == ["summary", "000-changji-2024.txt", "003-xiji-2024.txt"]
     summary = [[c.value for c in row] for row in book["summary"].iter_rows(min_row=2)]
-    assert [row[1:3] for row in summary] == [[1, 0], [2, 2]]
+    assert [row[1:3] for row in summary] == [[1, 0], [3, 2]]
     rows = [[c.value for c in row] for row in book["003-xiji-2024.txt"].iter_rows(min_row=2)]
-    assert [row[2] for row in rows] == ["BALANCE", "PERCENT-PLACES", "AMOUNT-FORMAT", "ZERO-BASE"]
+    assert [row[2] for row in rows] == ["BALANCE", "PERCENT-PLACES", "TABLE-FIGURE", "AMOUNT-FORMAT", "ZERO-BASE"]
     assert "error RATE: 增长132.83%" in r.out
 
 
@@ -247,3 +252,30 @@ def test_a_side_a_pdf_split_is_not_read_and_explain_says_so():
         ("line 222 row 31", "the 收入 side", "row 31 has figures without their label: a row the PDF split")]
     read = [s.text for p, s in result.recognised if s.rule == "TABLE-SIDES" and p.startswith("line 222")]
     assert "支出 本年支出合计（合计）" in read and not any(t.startswith("收入") for t in read)
+
+
+TOTAL_TABLE = ["收入支出决算总表", "公开01表"] + SIDES
+
+
+def test_a_sentence_against_the_same_line_of_the_tables(tmp_path):
+    """收入总计 and 年初结转和结余 are 公开01's lines; the finding names both places."""
+    good = ["一、收入支出决算总体情况说明", "2024年度收入总计1,239.70万元，其中：本年收入合计1,238.41万元，年初结转和结余1.30万元。"]
+    path = tmp_path / "doc.txt"
+    path.write_text(TITLE + "\n".join(good + TOTAL_TABLE) + "\n", encoding="utf-8")
+    result = verify(path)
+    assert result.findings == []
+    assert [(p, s.text, s.check) for p, s in result.recognised if s.rule == "TABLE-FIGURE"] == [
+        ("line 3", "收入总计1,239.70万元", "= 公开01 收入 总计 (line 7 row 9)"),
+        ("line 3", "本年收入合计1,238.41万元", "= 公开01 收入 本年收入合计 (line 7 row 7)"),
+        ("line 3", "年初结转和结余1.30万元", "= 公开01 收入 年初结转和结余 (line 7 row 8)")]
+    wrong = [good[0], good[1].replace("年初结转和结余1.30", "年初结转和结余1.03")]
+    assert findings(tmp_path, *wrong, *TOTAL_TABLE) == [
+        ("TABLE-FIGURE", "error", "年初结转和结余 is 1.03万元 here but 1.30万元 in 公开01 收入 年初结转和结余 (line 7 row 8)")]
+
+
+def test_a_line_of_other_funds_or_units_is_not_compared(tmp_path):
+    """Under 四 (财政拨款), a bare 支出总计 is 财政拨款's, not 公开01's; a sentence in 元 is not held to a
+    table in 万元; 上年收入总计 is last year's."""
+    assert findings(tmp_path, "四、财政拨款收入支出决算总体情况说明", "2024年度财政拨款收入总计1,222.68万元，支出总计1,222.68万元。",
+                    "一、收入支出决算总体情况说明", "2024年度收入总计12,397,000.00元，上年收入总计1,548.48万元。",
+                    *TOTAL_TABLE) == []
