@@ -279,3 +279,28 @@ def test_a_line_of_other_funds_or_units_is_not_compared(tmp_path):
     assert findings(tmp_path, "四、财政拨款收入支出决算总体情况说明", "2024年度财政拨款收入总计1,222.68万元，支出总计1,222.68万元。",
                     "一、收入支出决算总体情况说明", "2024年度收入总计12,397,000.00元，上年收入总计1,548.48万元。",
                     *TOTAL_TABLE) == []
+
+
+def test_shares_of_one_whole_add_up_to_100(tmp_path):
+    """Shares without their amounts may leave parts out (40.91 + 49.09 is not reported) but never add
+    up to more than 100% (two shares at two decimals: ± 0.01); a list whose amounts make up the
+    whole (主要用于…, which SHARE does not read) adds up to that whole's 100%."""
+    assert findings(tmp_path, "本年支出合计1,238.51万元，其中：基本支出占49.09%，项目支出占50.91%。",
+                    "本年支出合计1,238.51万元，其中：基本支出占49.09%，项目支出占40.91%。") == []
+    assert findings(tmp_path, "本年支出合计1,238.51万元，其中：基本支出占49.09%，项目支出占51.91%。") == [
+        ("SHARES", "error", "the shares of the 2 parts add up to 101.00%; at most 100% (± 0.0100%)")]
+    used = ("2024年度一般公共预算财政拨款支出6,822,048.75元，主要用于以下方面：社会保障和就业(类)支出515,892.00元，占7.56%；"
+            "卫生健康(类)支出5,875,976.15元，占86.13%；住房保障(类)支出430,180.60元，占6.31%。")
+    assert findings(tmp_path, used) == []
+    assert findings(tmp_path, used.replace("86.13%", "85.13%")) == [
+        ("SHARES", "error", "the shares of the 3 parts add up to 99.00%; 6,822,048.75 of 6,822,048.75 is 100.00% "
+                            "(± 0.015%)")]
+
+
+def test_shares_in_a_run_of_numbered_paragraphs(tmp_path):
+    """Seed 000's 五(二): 6.93 + 89.37 + 3.71 = 100.01%, within 3 × 0.005 and the 万元 rounding."""
+    run = ["（二）一般公共预算财政拨款支出决算结构情况", "1.社会保障和就业支出(类)84.68万元，占6.93%。",
+           "2.卫生健康支出(类)1,092.66万元，占89.37%。", "3.住房保障支出(类)45.34万元，占3.71%。"]
+    assert findings(tmp_path, *run) == []
+    assert findings(tmp_path, *run[:2], run[2].replace("89.37%", "89.73%"), run[3]) == [
+        ("SHARES", "error", "the shares of the 3 parts add up to 100.37%; at most 100% (± 0.0162%)")]

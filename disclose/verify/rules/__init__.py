@@ -4,7 +4,7 @@
 same line of the document's tables).  `base` holds what they share."""
 from __future__ import annotations
 
-from . import sentences, tables, sides, forms, document, figures  # noqa: F401,I001  (each registers its rules, in this order)
+from . import sentences, tables, sides, forms, document, shares, figures  # noqa: F401,I001  (each registers its rules, in this order)
 from .base import DOCUMENT_RULES, RULES, TABLE_RULES, Document, Grid, Statement, Text
 
 __all__ = ["DOCUMENT_RULES", "RULES", "TABLE_RULES", "Document", "Grid", "Statement", "Text"]
