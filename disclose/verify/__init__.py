@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import ERROR, WARNING
 from ..read import Read, read
+from ..read.text import HEADING
 from ..render.markup import Heading, Paragraph, Table
 from .rules import DOCUMENT_RULES, RULES, TABLE_RULES, Document, Grid, Statement, Text
 from .statements import amounts, normal, percents
@@ -72,6 +73,8 @@ def document_of(read_back: Read) -> Document:
             heading = block.text
         elif isinstance(block, Paragraph) and block.text.strip():
             raw = block.text
+            if HEADING.match(raw.strip()) and "。" not in raw and len(raw.strip()) <= 40:
+                heading = raw.strip()           # a heading typed without a heading style
             text = normal(raw)
             texts.append(Text(place, heading, raw, text, percents(text), amounts(text)))
             if "金额单位" in raw:

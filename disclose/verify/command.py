@@ -69,5 +69,6 @@ def verify_command(args) -> int:
         v = verified[0] if verified else None
         if v is not None:
             print(f"{v.errors} error{'s' * (v.errors != 1)}, {v.warnings} warning{'s' * (v.warnings != 1)}; "
-                  f"{len(v.recognised)} statements recognised")
+                  f"{len(v.recognised)} statements recognised",
+                  file=sys.stderr if args.format == "json" else sys.stdout)   # stdout stays one JSON document
     return EXIT_PROBLEMS if any(not r.ok for r in results) else EXIT_OK
