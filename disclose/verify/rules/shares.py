@@ -19,7 +19,7 @@ from typing import Iterator
 
 from ...errors import ERROR
 from ...numbers import HUNDRED, divide, quantize, tolerance
-from ..statements import Figure, amounts, percents
+from ..statements import Figure, amounts, percents, sentences
 from .base import A, P, Document, Statement, Text, document_rule, fmt
 
 _LEAD = re.compile(r"其中：|主要用于以下方面：|主要用于：")
@@ -55,7 +55,7 @@ def _groups(texts: list[Text]) -> Iterator[tuple[Text, str, Figure | None, list[
             run = [(t, members[0])]
         elif run and item and len(members) == 1:
             run.append((t, members[0]))
-        for s_start, s_end in _sentences(t.text):
+        for s_start, s_end in sentences(t.text):
             sentence = t.text[s_start:s_end]
             for lead in _LEAD.finditer(sentence):
                 after = sentence[lead.end():]
@@ -63,14 +63,6 @@ def _groups(texts: list[Text]) -> Iterator[tuple[Text, str, Figure | None, list[
                 listed = _members(after[:nxt.start()] if nxt else after)
                 before = amounts(sentence[:lead.start()])
                 yield t, lead.group(0).rstrip("："), before[0] if before else None, listed
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in re.finditer("。", text):
-        out.append((start, m.end()))
-        start = m.end()
-    return out + ([(start, len(text))] if start < len(text) else [])
 
 
 @document_rule("SHARES", ERROR, "the shares of one whole's parts (占R% listed after 其中/主要用于, or one per numbered "
