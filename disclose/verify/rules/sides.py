@@ -56,10 +56,9 @@ def sides(rows: list[list[str]]) -> list[Side]:
             label, figures = label_of(cells[order - 1]), [number(cells[c]) for c in columns]
             why = ""
             if not _ORDER.match(cells[order].strip()):
-                if cells[order].strip() or any(f is not None for f in figures) and label != "栏次":
-                    why = "no 行次 where the header puts it: its columns are shifted"
-                elif not why:
+                if not cells[order].strip() and (label == "栏次" or all(f is None for f in figures)):
                     continue                # a header row (栏次, 合计…)
+                why = "no 行次 where the header puts it: its columns are shifted"
             elif number(label) is not None or any(f is None and cells[c].strip() for f, c in zip(figures, columns)):
                 why = "a figure among the labels or a text among the figures: its columns are shifted"
             elif not label and any(f is not None for f in figures):
