@@ -82,11 +82,13 @@ def tolerance(parts: int, unit_places: int = 2, rounded: bool = True) -> Decimal
 
     Each part entered in 万元 was rounded to the cent, so it can be off by half a cent;
     n parts together by n half-cents (seed 000: 1,238.41 + 0.00 + 1.30 = 1,239.71 is
-    printed as 1,239.70).  Figures entered in 元 are exact: no tolerance.
+    printed as 1,239.70).  Figures entered in 元 are exact: no tolerance.  Parts rounded to
+    `unit_places` decimals miss by half a unit of that place each (percentages printed to
+    two decimals: n × 0.005; to none: n × 0.5).
     """
     if not rounded:
         return ZERO
-    return HALF_CENT * max(parts, 1)
+    return HALF_CENT.scaleb(2 - unit_places) * max(parts, 1)
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ def test_tolerance_is_half_a_cent_per_part_in_wanyuan_and_nothing_in_yuan():
     assert tolerance(3) == D("0.015")
     assert tolerance(16) == D("0.080")
     assert tolerance(3, rounded=False) == 0
+    assert tolerance(3, unit_places=0) == D("1.5") and tolerance(2, unit_places=1) == D("0.10")
 
 
 @pytest.mark.parametrize("text,expected", [("1239.70", "1239.70"), ("1,239.70", "1239.70"),

@@ -43,15 +43,12 @@ def test_every_rule_is_documented():
 
 
 def test_every_verify_rule_is_documented_as_the_catalogue_says():
-    from disclose.verify import DOCUMENT_RULES
-    from disclose.verify.rules import RULES, TABLE_RULES
+    from disclose.verify.rules import DOCUMENT_RULES, RULES, TABLE_RULES
 
     text = readme()
     table = text[text.index("<!-- verify-rules:start -->"):text.index("<!-- verify-rules:end -->")]
-    for r in RULES + TABLE_RULES:
+    for r in RULES + TABLE_RULES + DOCUMENT_RULES:
         assert f"| `{r.id}` | {r.severity} | {r.description} | {r.tolerance} |" in table, r.id
-    for rule_id, (severity, description, tolerance) in DOCUMENT_RULES.items():
-        assert f"| `{rule_id}` | {severity} | {description} | {tolerance} |" in table, rule_id
 
 
 def test_every_chart_is_documented_as_the_catalogue_says():

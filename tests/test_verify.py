@@ -82,11 +82,16 @@ def test_seed_000_the_three_public_rate():
 
 
 def test_seed_003_its_slips():
+    """golden/NOTES.md, seed 003, 1, 2 and 5.  Slip 1 is found twice: BALANCE sees 收入总计 ≠ 支出总计 in
+    the sentence, TABLE-FIGURE tells which one is wrong — the sentence's 收入总计 7,143,754.56 is
+    公开01's 本年收入合计 (its row 25), while 公开01's 总计 (its row 28, line 145 of the seed) is 7,289,400.60."""
     found = [(f.place, f.rule, f.message) for f in verify(SEEDS / "003-xiji-2024.txt").findings]
     assert found == [
         ("line 389", "BALANCE", "收入总计 7,143,754.56 and 支出总计 7,289,400.60 differ by 145,646.04: one of them "
                                 "is another figure (本年收入合计?)"),
         ("line 389", "PERCENT-PLACES", "17.700% has 3 decimals; the document's percentages have 2"),
+        ("line 389", "TABLE-FIGURE", "收入总计 is 7,143,754.56元 here but 7,289,400.60元 in 公开01 收入 总计 "
+                                     "(line 114 row 31)"),
         ("line 435", "AMOUNT-FORMAT", "89638.35元 is printed without thousands separators, unlike the document's "
                                       "other amounts"),
         ("line 461", "ZERO-BASE", "完成预算的100.00% — a rate of 0 against 0, which this document prints as 0.00% "
@@ -116,6 +121,8 @@ def test_a_pdf_is_read_through_pdftotext(tmp_path):
     result = verify(tmp_path / "doc.pdf")
     assert [f for f in result.findings if f.severity == "error"] == []
     assert len(result.recognised) > 10 and result.recognised[0][0].startswith("p. ")
+    # pdftotext drops the blank cells of 公开01/04, so their sides are not read, and --explain says so
+    assert any(s.rule == "TABLE-SIDES" and "shifted" in s.check for _, s in result.skipped), result.skipped
 
 
 def test_a_batch_writes_its_workbook(cli, tmp_path):
@@ -131,9 +138,9 @@ def test_a_batch_writes_its_workbook(cli, tmp_path):
     book = load_workbook(report)
     assert book.sheetnames == ["summary", "000-changji-2024.txt", "003-xiji-2024.txt"]
     summary = [[c.value for c in row] for row in book["summary"].iter_rows(min_row=2)]
-    assert [row[1:3] for row in summary] == [[1, 0], [2, 2]]
+    assert [row[1:3] for row in summary] == [[1, 0], [3, 2]]
     rows = [[c.value for c in row] for row in book["003-xiji-2024.txt"].iter_rows(min_row=2)]
-    assert [row[2] for row in rows] == ["BALANCE", "PERCENT-PLACES", "AMOUNT-FORMAT", "ZERO-BASE"]
+    assert [row[2] for row in rows] == ["BALANCE", "PERCENT-PLACES", "TABLE-FIGURE", "AMOUNT-FORMAT", "ZERO-BASE"]
     assert "error RATE: 增长132.83%" in r.out
 
 
@@ -187,3 +194,126 @@ def test_a_total_printed_with_two_values(tmp_path):
     assert findings(tmp_path, first, later_same) == []
     found = findings(tmp_path, first, "与上年相比，收入总计1,293.70万元。")
     assert found == [("SAME-FIGURE", "error", "收入总计 is printed as 1,293.70万元 here and as 1,239.70万元 at line 2")]
+
+
+SIDES = ["金额单位：万元", "收入\t\t\t支出", "项目\t行次\t决算数\t项目\t行次\t决算数", "栏次\t\t1\t栏次\t\t2",
+         "一、一般公共预算财政拨款收入\t1\t1,222.68\t一、社会保障和就业支出\t29\t84.68",
+         "二、其他收入\t2\t15.73\t二、卫生健康支出\t30\t1,108.49",
+         "\t3\t\t三、住房保障支出\t31\t45.34",
+         "本年收入合计\t4\t1,238.41\t本年支出合计\t32\t1,238.51",
+         "年初结转和结余\t5\t1.30\t年末结转和结余\t33\t1.20",
+         "总计\t6\t1,239.70\t总计\t34\t1,239.70"]
+
+
+def test_a_two_sided_table_holds_each_side(tmp_path):
+    """公开01's shape: each side's 本年…合计 is its numbered rows, its 总计 the 合计 and the rows
+    between (in 万元: 1,238.41 + 1.30 = 1,239.71 is 1,239.70 within 2 × 0.005), and the 总计 agree."""
+    path = tmp_path / "doc.txt"
+    path.write_text(TITLE + "\n".join(SIDES) + "\n", encoding="utf-8")
+    result = verify(path)
+    assert result.findings == []
+    assert [(p, s.text) for p, s in result.recognised if s.rule == "TABLE-SIDES"] == [
+        ("line 3 row 7", "收入 本年收入合计（决算数）"), ("line 3 row 9", "收入 总计（决算数）"),
+        ("line 3 row 7", "支出 本年支出合计（决算数）"), ("line 3 row 9", "支出 总计（决算数）"),
+        ("line 3 row 9", "收入 总计 = 支出 总计")]
+    wrong = [line.replace("1,108.49", "1,118.49").replace("支出合计\t32\t1,238.51", "支出合计\t32\t1,248.51")
+             .replace("总计\t34\t1,239.70", "总计\t34\t1,249.70") for line in SIDES]
+    assert findings(tmp_path, *wrong) == [
+        ("TABLE-SIDES", "error", "收入 总计 1,239.70 and 支出 总计 1,249.70 differ by 10.00")]
+    wrong = [line.replace("二、其他收入\t2\t15.73", "二、其他收入\t2\t17.53") for line in SIDES]
+    assert findings(tmp_path, *wrong) == [
+        ("TABLE-SIDES", "error", "收入 本年收入合计（决算数） is 1,238.41 but its parts add up to 1,240.21")]
+
+
+def test_a_two_sided_table_with_four_columns_of_spending(tmp_path):
+    """公开04's shape: the 支出 side's 合计 column is the three kinds of 财政拨款 after it; the
+    年初财政拨款结转和结余 is the numbered rows under it."""
+    rows = ["金额单位：元", "收入\t\t\t支出", "项目\t行次\t决算数\t项目\t行次\t决算数",
+            "\t\t\t\t\t合计\t一般公共预算财政拨款\t政府性基金预算财政拨款\t国有资本经营预算财政拨款",
+            "一、一般公共预算财政拨款\t1\t100.00\t一、卫生健康支出\t33\t110.00\t100.00\t10.00\t0.00",
+            "二、政府性基金预算财政拨款\t2\t10.00\t\t34",
+            "本年收入合计\t3\t110.00\t本年支出合计\t59\t110.00\t100.00\t10.00\t0.00",
+            "年初财政拨款结转和结余\t4\t5.00\t年末财政拨款结转和结余\t60\t5.00\t5.00\t0.00\t0.00",
+            "一、一般公共预算财政拨款\t5\t5.00\t\t61", "二、政府性基金预算财政拨款\t6\t0.00\t\t62",
+            "总计\t7\t115.00\t总计\t64\t115.00\t105.00\t10.00\t0.00"]
+    assert findings(tmp_path, *rows) == []
+    wrong = [r.replace("结转和结余\t4\t5.00", "结转和结余\t4\t6.00") for r in rows]
+    assert findings(tmp_path, *wrong) == [
+        ("TABLE-SIDES", "error", "收入 年初财政拨款结转和结余（决算数） is 6.00 but its parts add up to 5.00"),
+        ("TABLE-SIDES", "error", "收入 总计（决算数） is 115.00 but its parts add up to 116.00")]
+    wrong = [r.replace("33\t110.00\t100.00\t10.00", "33\t110.00\t100.00\t11.00") for r in rows]
+    assert ("TABLE-SIDES", "error", "支出 一、卫生健康支出（合计） is 110.00 but its parts add up to 111.00") \
+        in findings(tmp_path, *wrong)
+
+
+def test_a_side_a_pdf_split_is_not_read_and_explain_says_so():
+    """Seed 003's 公开04: the PDF printed 本年收入合计's figure on the row above its label, so the 收入
+    side is not read; the 支出 side is, and holds."""
+    result = verify(SEEDS / "003-xiji-2024.txt")
+    assert [(p, s.text, s.check) for p, s in result.skipped if s.rule == "TABLE-SIDES"] == [
+        ("line 222 row 31", "the 收入 side", "row 31 has figures without their label: a row the PDF split")]
+    read = [s.text for p, s in result.recognised if s.rule == "TABLE-SIDES" and p.startswith("line 222")]
+    assert "支出 本年支出合计（合计）" in read and not any(t.startswith("收入") for t in read)
+
+
+TOTAL_TABLE = ["收入支出决算总表", "公开01表"] + SIDES
+
+
+def test_a_sentence_against_the_same_line_of_the_tables(tmp_path):
+    """收入总计 and 年初结转和结余 are 公开01's lines; the finding names both places."""
+    good = ["一、收入支出决算总体情况说明", "2024年度收入总计1,239.70万元，其中：本年收入合计1,238.41万元，年初结转和结余1.30万元。"]
+    path = tmp_path / "doc.txt"
+    path.write_text(TITLE + "\n".join(good + TOTAL_TABLE) + "\n", encoding="utf-8")
+    result = verify(path)
+    assert result.findings == []
+    assert [(p, s.text, s.check) for p, s in result.recognised if s.rule == "TABLE-FIGURE"] == [
+        ("line 3", "收入总计1,239.70万元", "= 公开01 收入 总计 (line 7 row 9)"),
+        ("line 3", "本年收入合计1,238.41万元", "= 公开01 收入 本年收入合计 (line 7 row 7)"),
+        ("line 3", "年初结转和结余1.30万元", "= 公开01 收入 年初结转和结余 (line 7 row 8)")]
+    wrong = [good[0], good[1].replace("年初结转和结余1.30", "年初结转和结余1.03")]
+    assert findings(tmp_path, *wrong, *TOTAL_TABLE) == [
+        ("TABLE-FIGURE", "error", "年初结转和结余 is 1.03万元 here but 1.30万元 in 公开01 收入 年初结转和结余 (line 7 row 8)")]
+
+
+def test_a_line_of_other_funds_or_units_is_not_compared(tmp_path):
+    """Under 四 (财政拨款), a bare 支出总计 is 财政拨款's, not 公开01's; a sentence in 元 is not held to a
+    table in 万元; 上年收入总计 is last year's."""
+    assert findings(tmp_path, "四、财政拨款收入支出决算总体情况说明", "2024年度财政拨款收入总计1,222.68万元，支出总计1,222.68万元。",
+                    "一、收入支出决算总体情况说明", "2024年度收入总计12,397,000.00元，上年收入总计1,548.48万元。",
+                    *TOTAL_TABLE) == []
+
+
+def test_shares_of_one_whole_add_up_to_100(tmp_path):
+    """Shares without their amounts may leave parts out (40.91 + 49.09 is not reported) but never add
+    up to more than 100% (two shares at two decimals: ± 0.01); a list whose amounts make up the
+    whole (主要用于…, which SHARE does not read) adds up to that whole's 100%."""
+    assert findings(tmp_path, "本年支出合计1,238.51万元，其中：基本支出占49.09%，项目支出占50.91%。",
+                    "本年支出合计1,238.51万元，其中：基本支出占49.09%，项目支出占40.91%。") == []
+    assert findings(tmp_path, "本年支出合计1,238.51万元，其中：基本支出占49.09%，项目支出占51.91%。") == [
+        ("SHARES", "error", "the shares of the 2 parts add up to 101.00%; at most 100% (± 0.0100%)")]
+    used = ("2024年度一般公共预算财政拨款支出6,822,048.75元，主要用于以下方面：社会保障和就业(类)支出515,892.00元，占7.56%；"
+            "卫生健康(类)支出5,875,976.15元，占86.13%；住房保障(类)支出430,180.60元，占6.31%。")
+    assert findings(tmp_path, used) == []
+    assert findings(tmp_path, used.replace("86.13%", "85.13%")) == [
+        ("SHARES", "error", "the shares of the 3 parts add up to 99.00%; 6,822,048.75 of 6,822,048.75 is 100.00% "
+                            "(± 0.015%)")]
+
+
+def test_shares_in_a_run_of_numbered_paragraphs(tmp_path):
+    """Seed 000's 五(二): 6.93 + 89.37 + 3.71 = 100.01%, within 3 × 0.005 and the 万元 rounding."""
+    run = ["（二）一般公共预算财政拨款支出决算结构情况", "1.社会保障和就业支出(类)84.68万元，占6.93%。",
+           "2.卫生健康支出(类)1,092.66万元，占89.37%。", "3.住房保障支出(类)45.34万元，占3.71%。"]
+    assert findings(tmp_path, *run) == []
+    assert findings(tmp_path, *run[:2], run[2].replace("89.37%", "89.73%"), run[3]) == [
+        ("SHARES", "error", "the shares of the 3 parts add up to 100.37%; at most 100% (± 0.0162%)")]
+
+
+def test_explain_lists_what_was_not_read(cli):
+    r = cli("verify", SEEDS / "003-xiji-2024.txt", "--explain")
+    assert ("003-xiji-2024.txt:line 222 row 31: TABLE-SIDES not read: the 收入 side — row 31 has figures "
+            "without their label: a row the PDF split") in r.out
+    import json
+
+    [report] = json.loads(cli("verify", SEEDS / "003-xiji-2024.txt", "--explain", "--format", "json").out)
+    assert {"place": "line 222 row 31", "rule": "TABLE-SIDES", "text": "the 收入 side",
+            "why": "row 31 has figures without their label: a row the PDF split"} in report["skipped"]

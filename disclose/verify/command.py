@@ -17,14 +17,11 @@ def verify_command(args) -> int:
 
     from .. import batch
     from ..read import SUFFIXES
-    from . import DOCUMENT_RULES
-    from .rules import RULES, TABLE_RULES
+    from .rules import DOCUMENT_RULES, RULES, TABLE_RULES
 
     if args.rules:
-        for r in RULES + TABLE_RULES:
+        for r in RULES + TABLE_RULES + DOCUMENT_RULES:
             print(f"{r.id:<16} {r.severity:<8} {r.description}")
-        for rule_id, (severity, description, _) in DOCUMENT_RULES.items():
-            print(f"{rule_id:<16} {severity:<8} {description}")
         return EXIT_OK
     if not args.documents:
         print("disclose verify: error: give the documents to verify (or --rules)", file=sys.stderr)
@@ -41,7 +38,9 @@ def verify_command(args) -> int:
         json.dump([{"file": v.file, "errors": v.errors, "warnings": v.warnings,
                     "findings": [f.__dict__ for f in v.findings],
                     "recognised": [{"place": p, "rule": s.rule, "text": s.text, "check": s.check}
-                                   for p, s in v.recognised] if args.explain else None}
+                                   for p, s in v.recognised] if args.explain else None,
+                    "skipped": [{"place": p, "rule": s.rule, "text": s.text, "why": s.check}
+                                for p, s in v.skipped] if args.explain else None}
                    for v in verified], sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
@@ -52,6 +51,8 @@ def verify_command(args) -> int:
             if args.explain:
                 for place, s in v.recognised:
                     print(f"{v.file}:{place}: {s.rule} {'holds' if not s.severity else s.severity}: {s.text} — {s.check}")
+                for place, s in v.skipped:
+                    print(f"{v.file}:{place}: {s.rule} not read: {s.text} — {s.check}")
     for r in results:
         if r.detail is None:
             for line in r.messages:
@@ -68,5 +69,6 @@ def verify_command(args) -> int:
         v = verified[0] if verified else None
         if v is not None:
             print(f"{v.errors} error{'s' * (v.errors != 1)}, {v.warnings} warning{'s' * (v.warnings != 1)}; "
-                  f"{len(v.recognised)} statements recognised")
+                  f"{len(v.recognised)} statements recognised",
+                  file=sys.stderr if args.format == "json" else sys.stdout)   # stdout stays one JSON document
     return EXIT_PROBLEMS if any(not r.ok for r in results) else EXIT_OK
