@@ -280,7 +280,7 @@ def _load(name: str, user_dir: str | Path | None = None) -> Style:
                                          "the --templates folder does not exist",
                                          "create it and copy into it the template files you want to change")])
         if (user / SETTINGS).is_file():
-            merged = deep_merge(merged, read(user / SETTINGS, display_path(user / SETTINGS)))
+            merged = _merge(merged, read(user / SETTINGS, display_path(user / SETTINGS)))
         folders.insert(0, user)
     if root / COMMON not in folders:
         folders.append(root / COMMON)       # the shared parts, searched last by every style
@@ -294,11 +294,11 @@ def _load(name: str, user_dir: str | Path | None = None) -> Style:
 def _merge_chain(nodes: list[Node]) -> Node:
     out = nodes[0]
     for node in nodes[1:]:
-        out = deep_merge(out, node)
+        out = _merge(out, node)
     return out
 
 
-def deep_merge(base: Node, over: Node) -> Node:
+def _merge(base: Node, over: Node) -> Node:
     """Deep-merge two mappings: `over` wins key by key; lists and scalars are replaced."""
     if not (isinstance(base, Map) and isinstance(over, Map)):
         return over
@@ -306,7 +306,7 @@ def deep_merge(base: Node, over: Node) -> Node:
     for key, loc, value in base.entries:
         other = over.get(key)
         entries.append((key, over.key_loc(key) if other is not None else loc,
-                        deep_merge(value, other) if other is not None else value))
+                        _merge(value, other) if other is not None else value))
     for key, loc, value in over.entries:
         if base.get(key) is None:
             entries.append((key, loc, value))

@@ -27,7 +27,7 @@ def for_templates(data: Disclosure, style: Style) -> list[View]:
     for r in evaluate.evaluate(data, spec.load(style.folders), style.settings.zero):
         s = r.spec
         lacking = r.missing[0] if r.missing else None
-        value = (Missing(lacking.loc, lacking.name, f"{s.name}的{lacking.label}") if lacking is not None
+        value = (Missing(lacking.loc, lacking.key, f"{s.name}的{lacking.label}") if lacking is not None
                  else r.ratio)
         out.append(View(code=s.code, name=s.name, formula=s.formula, unit=s.unit, benchmark=s.benchmark,
                         weight=s.weight, value=value, shown=r.text(r.shown), score=r.score,

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Union
 
-from ..numbers import ZeroBase, ratio
+from ..numbers import ZeroBase, exact, ratio
 
 MAX_LENGTH = 500
 MAX_DEPTH = 20
@@ -68,35 +68,35 @@ class Binary:
 Node = Union[Number, Name, Negate, Abs, Binary]
 
 
-def _tokens(text: str) -> list[tuple[str, str, int]]:
-    out, pos = [], 0
-    while pos < len(text):
-        if text[pos:].strip() == "":
-            break
+def _tokens(text: str):
+    """The formula's tokens (kind, text, 1-based column), read as the parser asks for them: the
+    first thing that is not arithmetic is the one reported."""
+    pos = 0
+    while text[pos:].strip():
         m = _TOKEN.match(text, pos)
         if m is None:
             start = len(text) - len(text[pos:].lstrip())
             raise FormulaError(f"`{text[start]}` is not part of a formula (names, numbers, + - * / ( ) and abs(…) "
                                "only)", start + 1)
         kind = m.lastgroup
-        out.append((kind, m.group(kind), m.start(kind) + 1))
+        yield kind, m.group(kind), m.start(kind) + 1
         pos = m.end()
-    out.append(("end", "", len(text) + 1))
-    return out
+    yield "end", "", len(text) + 1
 
 
 class _Parser:
     def __init__(self, text: str):
         self.tokens = _tokens(text)
-        self.i = 0
+        self.next = next(self.tokens)
         self.depth = 0
 
     def peek(self) -> tuple[str, str, int]:
-        return self.tokens[self.i]
+        return self.next
 
     def take(self) -> tuple[str, str, int]:
-        token = self.tokens[self.i]
-        self.i += 1
+        token = self.next
+        if token[0] != "end":
+            self.next = next(self.tokens)
         return token
 
     def expect(self, value: str) -> None:
@@ -187,18 +187,23 @@ def names(node: Node) -> list[str]:
 
 def evaluate(node: Node, value_of: Callable[[str], Decimal], zero: ZeroBase,
              zero_divisions: list[str] | None = None) -> Decimal:
-    """The formula's value, unrounded; `value_of` gives each name's figure. A division by zero
-    takes the style's zero-base value and is noted in `zero_divisions`."""
+    """The formula's value, unrounded (34 digits, as `numbers.divide`); `value_of` gives each name's
+    figure. A division by zero takes the style's zero-base value and is noted in `zero_divisions`."""
+    with exact():
+        return _evaluate(node, value_of, zero, zero_divisions)
+
+
+def _evaluate(node: Node, value_of, zero: ZeroBase, zero_divisions: list[str] | None) -> Decimal:
     if isinstance(node, Number):
         return node.value
     if isinstance(node, Name):
         return value_of(node.name)
     if isinstance(node, Negate):
-        return -evaluate(node.operand, value_of, zero, zero_divisions)
+        return -_evaluate(node.operand, value_of, zero, zero_divisions)
     if isinstance(node, Abs):
-        return abs(evaluate(node.operand, value_of, zero, zero_divisions))
-    left = evaluate(node.left, value_of, zero, zero_divisions)
-    right = evaluate(node.right, value_of, zero, zero_divisions)
+        return abs(_evaluate(node.operand, value_of, zero, zero_divisions))
+    left = _evaluate(node.left, value_of, zero, zero_divisions)
+    right = _evaluate(node.right, value_of, zero, zero_divisions)
     if node.op == "+":
         return left + right
     if node.op == "-":

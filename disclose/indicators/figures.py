@@ -36,6 +36,7 @@ class Figure:
     value: Decimal | None   # None: the file does not give it
     loc: Location           # where it is written, or where to write it
     hint: str = ""          # what to add, when the value is missing
+    key: str = ""           # the key to add there
 
 
 def _balance(part: str, column: str):
@@ -58,7 +59,8 @@ def _balance_loc(part: str):
 _SHEET_HINT = ("add `balance_sheet: {assets: {current: …, prior: …}, liabilities: {current: …, prior: …}}` "
                "under `assets:` (资产合计 and 负债合计 of the 资产负债表: 期末数 and 期初数)")
 
-# name → (label, the figure, where it is or would be written, what to add)
+# name → (label, the figure, where it is or would be written, what to add); the key to add is the
+# name's after `assets.`
 EXTRA: dict[str, tuple[str, Callable, Callable, str]] = {
     "assets.fixed_assets": ("固定资产（期末原值）", lambda d: d.assets.fixed_assets, lambda d: d.assets.loc(),
                             "add `fixed_assets: …` under `assets:` (固定资产 at 31 December: 期末原值)"),
@@ -105,11 +107,11 @@ class Figures:
         """The file's figure of that name (value None where the file lacks it); None for an unknown name."""
         if name in EXTRA:
             label, get, where, hint = EXTRA[name]
-            return Figure(name, label, get(self.data), where(self.data), hint)
+            return Figure(name, label, get(self.data), where(self.data), hint, name.split(".")[1])
         line, column = self.split(name)
         if line not in self.book:
             if _OPTIONAL.fullmatch(line):
-                return Figure(name, line, None, self.data.loc(), f"the file has no line `{line}`")
+                return Figure(name, line, None, self.data.loc(), f"the file has no line `{line}`", line)
             return None
         e = self.book[line]
         label = e.name if column == "current" else f"{e.name}的{WHAT[column]}"
@@ -117,8 +119,8 @@ class Figures:
         if value is not None:
             given = e.given.get(column)
             return Figure(name, label, value, given.loc if given is not None and column != "current" else e.home)
-        loc, hint = self._where(e, column)
-        return Figure(name, label, None, loc, hint)
+        loc, hint, key = self._where(e, column)
+        return Figure(name, label, None, loc, hint, key)
 
     def last_year(self, name: str) -> Figure | None:
         """Last year's figure of that name as this file gives it (the 上年 of a line, the 期初数 of
@@ -136,13 +138,14 @@ class Figures:
         return Figure(name, f"上年{found.label}", None, self.data.loc(),
                       "last year's figure is not in this file: give last year's data file with `--prior LAST.yaml`")
 
-    def _where(self, e: Entry, column: str) -> tuple[Location, str]:
+    def _where(self, e: Entry, column: str) -> tuple[Location, str, str]:
+        """Where the line's missing figure goes, what to add there, and its key."""
         what = WHAT.get(column, "本年决算数")
         if column == "current":
-            return e.home, f"give the figures {e.name} is the sum of"
+            return e.home, f"give the figures {e.name} is the sum of", column
         for record, names in e.sources:
             if column in names and column in e.inline:
-                return record.loc(), f"add `{names[column]}: …` ({what}) to {e.name}"
+                return record.loc(), f"add `{names[column]}: …` ({what}) to {e.name}", names[column]
         prefix, _, key = e.path.partition(".")
         hint = f"give {e.name}的{what}"
         if prefix in COMPARED and key in COMPARED[prefix]:
@@ -150,4 +153,4 @@ class Figures:
         lacking = [self.book[p].name for p in e.parts if p in self.book and self.book.base(p, column) is None]
         if lacking and e.given.get(column) is None:
             hint += f" (or give it for each part: {'、'.join(lacking)} lack it)"
-        return e.home, hint
+        return e.home, hint, column

@@ -25,8 +25,10 @@ def _number(value: Decimal | None) -> str:
 
 
 def score_text(r: Evaluated) -> str:
+    if r.value is None:
+        return "skipped (see its note)"
     if r.score is None:
-        return "—" if r.spec.score is None or r.spec.score.rule == "none" or r.value is None else "not scored"
+        return "—" if r.spec.score is None or r.spec.score.rule == "none" else "not scored (see its note)"
     return f"{_number(r.score)} / {_number(r.spec.weight)}"
 
 
@@ -41,7 +43,8 @@ def text(results: list[Evaluated], header: str) -> str:
     out = [header, ""]
     out += ["  ".join(_pad(cell, w) for cell, w in zip(row, widths)).rstrip() for row in rows]
     scored, weight = total(results)
-    out.append(f"scored: {_number(scored)} of {_number(weight)} ({len([r for r in results if r.score is not None])} indicators)")
+    count = len([r for r in results if r.score is not None])
+    out.append(f"scored: {_number(scored)} of {_number(weight)} ({count} indicator{'s' * (count != 1)})")
     for r in results:
         out += ["", f"{r.spec.code} {r.spec.name} = {r.spec.formula}"]
         names = max((len(f.name) for f in r.inputs + r.prior_inputs), default=0)

@@ -3,8 +3,8 @@
 `templates/common/indicators.yaml` ships the set seeds 002 and 004 use. Every folder of the
 style (its own, its base's), then `--templates DIR`, then `--indicators FILE` may hold an
 `indicators.yaml` that changes the entries it names: an entry with the code of an earlier one
-is merged into it key by key (as a style's `style.yaml` is), `drop: true` removes it, a new
-code adds one. The merged list is read with the data file's schema builder, so a wrong key
+changes the keys it writes (each replaced whole: a `score:` written again is the whole new
+rule), `drop: true` removes it, a new code adds one. The merged list is read with the data file's schema builder, so a wrong key
 or value is an error with its file and line; every formula is parsed here, once.
 """
 from __future__ import annotations
@@ -17,7 +17,6 @@ from typing import Literal, Optional
 from ..errors import DiscloseError, Location, Problem, display_path
 from ..schema import Builder, Count, Number, Record, Signed, Text, model, spec
 from ..source import Map, Node, Scalar, Seq, read
-from ..style import deep_merge
 from . import expression
 
 FILE = "indicators.yaml"
@@ -108,24 +107,32 @@ def _code(entry: Node) -> str | None:
     return code.text if isinstance(code, Scalar) else None
 
 
+def _override(base: Node, over: Node) -> Node:
+    """An entry changed by a later file's entry of the same code: each key it writes replaces the
+    earlier one whole (a `score:` written again is the whole new rule), the others stay."""
+    if not (isinstance(base, Map) and isinstance(over, Map)):
+        return over
+    written = set(over.keys())
+    return Map([(k, loc, v) for k, loc, v in base.entries if k not in written] + list(over.entries), over.loc)
+
+
 def merge(files: list[Node]) -> Node:
     """The files in order, later ones overriding earlier entries by code, key by key."""
-    base = files[0]
-    order: list[Node] = list(_entries(base))
-    for over in files[1:]:
-        for entry in _entries(over):
+    order: list[Node] = []
+    description = None
+    for node in files:
+        for entry in _entries(node):
             code = _code(entry)
             at = next((i for i, e in enumerate(order) if code is not None and _code(e) == code), None)
             if at is None:
                 order.append(entry)
             else:
-                order[at] = deep_merge(order[at], entry)
-        if isinstance(over, Map) and over.get("description") is not None and isinstance(base, Map):
-            base = deep_merge(base, Map([("description", over.key_loc("description"), over.get("description"))],
-                                    over.loc))
-    entries = [(k, loc, v) for k, loc, v in base.entries if k != "indicators"] if isinstance(base, Map) else []
-    indicators_loc = base.key_loc("indicators") if isinstance(base, Map) and base.get("indicators") else base.loc
-    return Map(entries + [("indicators", indicators_loc, Seq(order, indicators_loc))], base.loc)
+                order[at] = _override(order[at], entry)
+        if isinstance(node, Map) and node.get("description") is not None:
+            description = (node.key_loc("description"), node.get("description"))
+    last = files[-1]
+    top = [("description", *description)] if description is not None else []
+    return Map(top + [("indicators", last.loc, Seq(order, last.loc))], last.loc)
 
 
 def files_of(folders: list[Path], extra: str | Path | None = None) -> list[Path]:
