@@ -10,9 +10,10 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from conftest import CHANGJI, DATA, FIXTURES, edit, line_of
+from conftest import CHANGJI, DATA, FIXTURES, ROOT, edit, line_of
 from disclose.indicators import expression, rules
-from disclose.indicators.spec import Band, Deduction, ScoreRule, Step
+from disclose.indicators.spec import Band, Deduction, IndicatorFile, IndicatorSpec, ScoreRule, Step
+from disclose.schema import model_fields
 from disclose.numbers import ZeroBase
 
 QITAI = DATA / "qitai-2024.yaml"
@@ -310,3 +311,12 @@ def test_init_carries_the_balance_sheet(cli, tmp_path):
     text = (tmp_path / "2025.yaml").read_text(encoding="utf-8")
     assert "  balance_sheet:\n    assets:\n      current:\n      prior: 16.71\n" in text
     assert "  fixed_assets:\n  fixed_assets_in_use:\n" in text
+
+
+def test_the_readme_documents_every_key_of_the_indicator_file():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("### Indicators"):text.index("### `disclose styles`")]
+    keys = {f.name for record in (IndicatorFile, IndicatorSpec, ScoreRule, Band, Step, Deduction)
+            for f in model_fields(record)}
+    assert len(keys) == 29
+    assert [k for k in sorted(keys) if f"`{k}`" not in section and f"{k}:" not in section] == []

@@ -32,7 +32,8 @@ def derive(data: Disclosure, style: Style, check_errors: Iterable[Problem] = ())
     """The whole view the templates receive (`disclose variables` prints it); `check_errors`
     are the errors `build --force` prints on the title page."""
     zero = style.settings.zero
-    line = lines(ledger(data), zero)
+    book = ledger(data)
+    line = lines(book, zero)
     v = View(unit=data.unit, year=data.year, prior_year=data.year - 1, amount_unit=data.amount_unit)
     v.overview = _overview(data)
     v.income = _record(line, "income")
@@ -60,7 +61,7 @@ def derive(data: Disclosure, style: Style, check_errors: Iterable[Problem] = ())
     v.annex = data.annex
     v.tables = derive_tables(data, v)
     v.glossary = glossary(data, style)
-    v.indicators = for_templates(data, style)
+    v.indicators = for_templates(data, style, book)
     v.check_errors = [p.format() for p in check_errors]
     return v
 

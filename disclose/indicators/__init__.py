@@ -12,19 +12,21 @@
 """
 from __future__ import annotations
 
+from ..ledger import Ledger
 from ..model import Disclosure
 from ..style import Style
 from ..view import Missing, View
 from . import evaluate, spec
 
 
-def for_templates(data: Disclosure, style: Style) -> list[View]:
+def for_templates(data: Disclosure, style: Style, book: Ledger | None = None) -> list[View]:
     """The style's indicators on `data`, as template variables: `value` is the unrounded ratio of a %
     indicator (print it with `percent`), `shown` its text as the table prints it (99.63%), `score`
     and `weight` figures; an indicator whose input the file lacks has a missing `value` naming the
-    line to add (a template that prints it reports NEEDED)."""
+    line to add (a template that prints it reports NEEDED). `book` is the file's ledger, when the
+    caller has it already."""
     out = []
-    for r in evaluate.evaluate(data, spec.load(style.folders), style.settings.zero):
+    for r in evaluate.evaluate(data, spec.load(style.folders), style.settings.zero, book=book):
         s = r.spec
         lacking = r.missing[0] if r.missing else None
         value = (Missing(lacking.loc, lacking.key, f"{s.name}的{lacking.label}") if lacking is not None

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..errors import DiscloseError, Problem
+from ..ledger import Ledger
 from ..model import Disclosure
 from ..numbers import HUNDRED, ZeroBase, divide, quantize
 from . import expression, rules
@@ -71,10 +72,10 @@ def _unknown(indicator: Indicator, name: str, figures: Figures) -> Problem:
 
 
 def evaluate(data: Disclosure, indicators: list[Indicator], zero: ZeroBase,
-             last: Disclosure | None = None) -> list[Evaluated]:
+             last: Disclosure | None = None, book: Ledger | None = None) -> list[Evaluated]:
     """Every indicator on `data`; `last` (last year's file) gives last year's values where a rule
-    compares with them (else the file's own 上年 figures do)."""
-    this = Figures(data)
+    compares with them (else the file's own 上年 figures do); `book` is `data`'s ledger, if made."""
+    this = Figures(data, book)
     before = Figures(last) if last is not None else None
     problems = [_unknown(i, n, this) for i in indicators for n in expression.names(i.tree) if not this.known(n)]
     if problems:

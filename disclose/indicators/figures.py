@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Callable
 
 from ..errors import Location
-from ..ledger import COLUMNS, WHAT, Entry, ledger
+from ..ledger import COLUMNS, WHAT, Entry, Ledger, ledger
 from ..model import Disclosure
 from ..model.figures import COMPARED
 
@@ -80,9 +80,9 @@ EXTRA: dict[str, tuple[str, Callable, Callable, str]] = {
 class Figures:
     """The named figures of one data file."""
 
-    def __init__(self, data: Disclosure):
+    def __init__(self, data: Disclosure, book: Ledger | None = None):
         self.data = data
-        self.book = ledger(data)
+        self.book = book if book is not None else ledger(data)
 
     def split(self, name: str) -> tuple[str, str]:
         """(line, column): `expenditure.project.full_budget` → (`expenditure.project`, `full_budget`)."""
