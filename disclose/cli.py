@@ -83,6 +83,17 @@ def main(argv: list[str] | None = None) -> int:
     y.add_argument("--rules", action="store_true", help="list the rules and exit")
     y.add_argument("--jobs", type=int, metavar="N", help="documents read at once (default: the number of cores)")
 
+    i = sub.add_parser("indicators", help="the common evaluation indicators (预算执行率, 调整率, 资产负债率…): formula, "
+                       "inputs, value, score")
+    i.add_argument("data", help="the year's data file")
+    i.add_argument("--prior", metavar="LAST.yaml", help="last year's data file: last year's values of the indicators "
+                   "that compare with them (else the file's own 上年 figures)")
+    i.add_argument("--style", help="house style whose indicators.yaml applies (default: the file's `style:`)")
+    i.add_argument("--templates", metavar="DIR", help="your template folder: its indicators.yaml overrides, entry by entry")
+    i.add_argument("--indicators", metavar="FILE", help="an indicators.yaml applied last, entry by entry")
+    i.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    i.add_argument("--xlsx", metavar="FILE", help="also write the table as a workbook")
+
     v = sub.add_parser("variables", help="print what the templates receive for a data file")
     v.add_argument("data", help="a data file")
     v.add_argument("--style", help="house style (default: the file's `style:`, else xinjiang)")
@@ -107,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "verify":
             from .verify.command import verify_command
             return verify_command(args)
+        if args.command == "indicators":
+            from .indicators.command import indicators_command
+            return indicators_command(args)
         if args.command == "variables":
             from .pipeline import view
             from .render.variables import variables

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
 
 ZERO = Decimal("0")
 ONE = Decimal("1")
@@ -53,6 +53,12 @@ def total(values) -> Decimal:
 
 def divide(numerator: Decimal, denominator: Decimal) -> Decimal:
     return _CTX.divide(numerator, denominator)
+
+
+def exact():
+    """A context for a chain of operations on quotients (an indicator's formula): the 34 digits
+    `divide` keeps, so that a product or sum of them rounds no earlier than the quotient did."""
+    return localcontext(_CTX)
 
 
 @dataclass(frozen=True)

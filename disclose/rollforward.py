@@ -30,7 +30,7 @@ from .errors import display_path
 from .ledger import ledger
 from .load import load
 from .model import UNREVIEWED, Disclosure
-from .model.figures import BASIC_LINES, EXPENDITURE_LINES, FISCAL_LINES, INCOME_LINES, PROCUREMENT_LINES
+from .model.figures import COMPARED
 from .numbers import quantize
 from .schema import model_fields, type_hints
 from .source import NULL, Map, Node, Scalar, Seq, read
@@ -51,10 +51,9 @@ class Rolled:
     vanished: list[str] = field(default_factory=list)     # 项 of last year the tables no longer show
 
 
-# The records whose lines take their bases from a `compare:` mapping: init fills each line's 上年
-# there, unless a field of the file holds it (overall.prior_total, fiscal.prior_total: `ledger`).
-COMPARED = {"income": INCOME_LINES, "expenditure": EXPENDITURE_LINES, "fiscal": FISCAL_LINES,
-            "basic": BASIC_LINES, "procurement": PROCUREMENT_LINES}
+# The records whose lines take their bases from a `compare:` mapping (`model.figures.COMPARED`): init
+# fills each line's 上年 there, unless a field of the file holds it (overall.prior_total,
+# fiscal.prior_total: `ledger`).
 
 
 class _Roll:

@@ -34,6 +34,7 @@ class Kind:
 
 AMOUNT = Kind("amount", "an amount", "an amount such as 1239.70")
 NUMBER = Kind("number", "a number", "a number such as 12.5")
+SIGNED = Kind("signed", "a number", "a number such as -10 or 95")
 COUNT = Kind("count", "a whole number", "a whole number such as 3")
 CODE = Kind("code", "a classification code", 'digits in quotes, e.g. "2101501"')
 TEXT = Kind("text", "a text", "a text on one line")
@@ -42,6 +43,7 @@ BLOCK = Kind("block", "a text", "a text (a `|` block keeps its line breaks)")
 
 Amount = Annotated[Decimal, AMOUNT]     # ≥ 0, at most two decimals
 Number = Annotated[Decimal, NUMBER]     # ≥ 0, any decimals (areas, weights)
+Signed = Annotated[Decimal, SIGNED]     # any sign, any decimals (the bounds of an indicator's band)
 Count = Annotated[int, COUNT]           # ≥ 0
 Code = Annotated[str, CODE]
 Text = Annotated[str, TEXT]             # one paragraph; line breaks are folded away
@@ -311,13 +313,13 @@ class Builder:
             self.error(node.loc, "MISSING", f"{where} is empty", f"write {kind.example}, or remove the key")
             return _BAD
         text = node.text
-        if kind in (AMOUNT, NUMBER):
+        if kind in (AMOUNT, NUMBER, SIGNED):
             value = parse_decimal(text) if not node.quoted or node.tag not in (INT, FLOAT) else None
             if value is None:
                 self.error(node.loc, "NOT-A-NUMBER", f"{where} is `{text}`, which is not a number",
                            f"write {kind.example} (digits, a decimal point, optional thousands commas)")
                 return _BAD
-            if value < 0:
+            if value < 0 and kind is not SIGNED:
                 self.error(node.loc, "NEGATIVE", f"{where} is {text}: it cannot be negative",
                            "enter the figure as the 决算 software shows it; a decrease is computed, not entered")
                 return _BAD

@@ -16,6 +16,7 @@ from typing import Iterable
 
 from .. import accounts, classification
 from ..errors import Problem
+from ..indicators import for_templates
 from ..ledger import ledger
 from ..model import Disclosure, Headcount, SpecialFund, Staff
 from ..numbers import ZERO, Change, ZeroBase, ratio
@@ -60,6 +61,7 @@ def derive(data: Disclosure, style: Style, check_errors: Iterable[Problem] = ())
     v.annex = data.annex
     v.tables = derive_tables(data, v)
     v.glossary = glossary(data, style)
+    v.indicators = for_templates(data, style, book)
     v.check_errors = [p.format() for p in check_errors]
     return v
 

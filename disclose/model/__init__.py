@@ -19,10 +19,11 @@ from ..schema import Block, Clause, Count, Record, Text, model, spec
 # file: a person reviews the text and deletes the mark (rule REASON-STALE until then).
 UNREVIEWED = "〔沿用上年，待复核〕"
 
-from .figures import (EXPENDITURE_KINDS, INCOME_SOURCES, Abroad, Assets, BasicExpenditure, Bases, CostFigures, CostLine,
-                      EconomicClass, Expenditure, Fiscal, ForeignReception, Function, GeneralBudget, Income, Item,
-                      ItemIncome, ItemSpending, Kuan, Lei, NamedAmount, NamedCount, OperatingCosts, Overall, Procurement, Reception, SpecialFund,
-                      ThreePublic, VehicleCounts, VehiclePart, Vehicles)
+from .figures import (EXPENDITURE_KINDS, INCOME_SOURCES, Abroad, Assets, BalanceLine, BalanceSheet, BasicExpenditure,
+                      Bases, CostFigures, CostLine, EconomicClass, Expenditure, Fiscal, ForeignReception, Function,
+                      GeneralBudget, Income, Item, ItemIncome, ItemSpending, Kuan, Lei, NamedAmount, NamedCount,
+                      OperatingCosts, Overall, Procurement, Reception, SpecialFund, ThreePublic, VehicleCounts,
+                      VehiclePart, Vehicles)
 from .performance import (EvaluationResult, FundsRow, Indicator, Performance, PerformanceSummary,
                           ProjectEvaluation, ProjectFunds, SelfEvaluation, UnitEvaluation, UnitFundsRow,
                           UnitIndicator)
@@ -130,6 +131,8 @@ __all__ = [
     "Abroad",
     "AnnexBlock",
     "Assets",
+    "BalanceLine",
+    "BalanceSheet",
     "Bases",
     "BasicExpenditure",
     "Checks",

@@ -33,6 +33,9 @@ EXPENDITURE_LINES = EXPENDITURE_KINDS + ("total", "balance_distribution", "carry
 FISCAL_LINES = ("carryover_start", "income", "total_in", "carryover_end", "spending", "total_out")
 BASIC_LINES = ("total", "personnel", "public")
 PROCUREMENT_LINES = ("goods", "works", "services", "total")
+# The records whose lines take their bases from a `compare:` mapping, and those lines.
+COMPARED = {"income": INCOME_LINES, "expenditure": EXPENDITURE_LINES, "fiscal": FISCAL_LINES,
+            "basic": BASIC_LINES, "procurement": PROCUREMENT_LINES}
 
 
 def compare(lines: tuple[str, ...]):
@@ -354,6 +357,22 @@ class VehicleCounts(Record):
 
 
 @model
+class BalanceLine(Record):
+    """A total of the unit's 资产负债表: its 期末数 and 期初数."""
+
+    current: Amount = spec("期末数 (31 December of this year)")
+    prior: Optional[Amount] = spec("期初数, last year's 期末数 (`disclose init` fills it)", None)
+
+
+@model
+class BalanceSheet(Record):
+    """The two totals of the unit's 资产负债表 that 资产负债率 divides (`disclose indicators`)."""
+
+    assets: BalanceLine = spec("资产合计 (资产总计)")
+    liabilities: BalanceLine = spec("负债合计")
+
+
+@model
 class Assets(Record):
     """国有资产占用情况 at 31 December."""
 
@@ -365,3 +384,8 @@ class Assets(Record):
     large_equipment: Count = spec("单价100万元（含）以上设备（不含车辆）台（套）", 0)
     general_equipment: Count = spec("单价50万元以上通用设备 台（套）", 0)
     special_equipment: Count = spec("单位价值100万元以上专用设备（不含车辆）台（套）", 0)
+    fixed_assets: Optional[Amount] = spec("固定资产 at 31 December, all of it (期末原值 of the 行政事业性国有资产报表): "
+                                          "the base of 固定资产利用率 (`disclose indicators`)", None)
+    fixed_assets_in_use: Optional[Amount] = spec("of it, the 固定资产 in use (实际在用固定资产): 固定资产利用率 = "
+                                                 "this ÷ fixed_assets", None)
+    balance_sheet: Optional[BalanceSheet] = spec("资产合计 and 负债合计 of the 资产负债表 (资产负债率)", None)
