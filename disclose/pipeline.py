@@ -11,7 +11,7 @@ The formats are `output.FORMATS`: a new one joins by adding a module and a row t
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -41,7 +41,8 @@ def resolve_style(data: Disclosure, style_name: str | None, templates: str | Pat
 # The records of the top level a document of kind `evaluation` does without (it reads `evaluation:`
 # and, where given, `overview`, `government_fund` and `state_capital`).
 _ALWAYS = frozenset({"unit", "year", "amount_unit"})
-EVALUATION_OPTIONAL = frozenset(f.name for f in model_fields(Disclosure) if f.name not in _ALWAYS)
+EVALUATION_OPTIONAL = frozenset(f.name for f in model_fields(Disclosure) if f.name not in _ALWAYS
+                                and f.default is MISSING and f.default_factory is MISSING)
 
 
 def _optional_for(style_name: str | None, templates, document: str | None):
