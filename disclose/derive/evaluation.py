@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from .. import classification, scoring
 from ..model import Disclosure
-from ..model.evaluation import CostRow, Evaluation, Funds, Report, Spending, Staffing, UnitForm
+from ..model.evaluation import CostRow, Evaluation, Funds, IncomeSources, Report, Spending, Staffing, UnitForm
 from ..numbers import ZERO, ZeroBase, ratio, total
 from ..style import Style
 from ..view import Missing, View, attrs_of
@@ -48,6 +48,8 @@ def _stated_or_sum(stated: CostRow | None, rows: list) -> View:
 
 
 def _missing(owner, key: str, what: str, *extra: str, records=()) -> Missing:
+    if key == "evaluation":            # the file has no `evaluation:` at all: one error says so
+        what = "整体支出绩效自评的数据 (`evaluation:` with staffing, spending, unit_form, projects, report…)"
     return Missing(owner.loc(key), key, what, attrs=attrs_of(*records) | frozenset(extra) if records else
                    frozenset(extra))
 
@@ -79,8 +81,9 @@ def evaluation(data: Disclosure, style: Style, check_errors=()) -> View:
         v.costs.projects.total.current
     v.social_insurance = e.social_insurance
     v.unit_form = (_unit_form(e.unit_form, style, zero, v) if e.unit_form is not None else
-                   _missing(owner, key("unit_form"), "部门整体支出绩效自评表 (evaluation.unit_form)", "funds",
-                            "sources", "indicators", "total_score", "weight_total", records=(UnitForm,)))
+                   _missing(owner, key("unit_form"), "部门整体支出绩效自评表 (evaluation.unit_form)", "total",
+                            "execution", "weight", "score", "total_score", "weight_total",
+                            records=(UnitForm, Funds, IncomeSources)))
     v.projects = [_project_form(p, style, zero) for p in e.projects]
     v.report = e.report if e.report is not None else _missing(owner, key("report"), "自评报告 (evaluation.report)",
                                                               records=(Report,))
