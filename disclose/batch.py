@@ -61,6 +61,7 @@ class BuildJob:
     templates: str | None
     force: bool
     formats: tuple[str, ...]
+    document: str | None = None
 
 
 def _count(result: Result, problems) -> Result:
@@ -99,7 +100,7 @@ def build_unit(path: Path, job: BuildJob) -> Result:
     from .pipeline import build
 
     def work() -> Result:
-        built = build(path, job.style, job.templates, force=job.force, formats=job.formats)
+        built = build(path, job.style, job.templates, force=job.force, formats=job.formats, document=job.document)
         folder = job.out if job.flat else inside(job.out, safe_stem(path.stem, job.out, suffix=""))
         stem = safe_stem(built.title, folder, suffix=max((FORMATS[f].suffix for f in job.formats), key=len))
         outputs = {inside(folder, stem + FORMATS[f].suffix): content for f, content in built.outputs.items()}
@@ -109,13 +110,13 @@ def build_unit(path: Path, job: BuildJob) -> Result:
     return _guarded(path, work)
 
 
-def check_unit(path: Path, style: str | None, prior: str | None = None) -> Result:
+def check_unit(path: Path, style: str | None, prior: str | None = None, document: str | None = None) -> Result:
     """Check one data file (its rules and what its sentences need); never raises."""
     from .errors import sort_key
     from .pipeline import load_checked, needed, render
 
     def work() -> Result:
-        checked = load_checked(path, style, prior=prior)
+        checked = load_checked(path, style, prior=prior, document=document)
         problems = list(checked.problems)
         reported = {(p.location, p.severity) for p in problems}
         problems += [p for p in needed(checked, render(checked.data, checked.style))
@@ -210,7 +211,7 @@ def build_command(args, formats: tuple[str, ...]) -> int:
     if not paths:
         print("disclose build: error: no data files (.yaml) found", file=sys.stderr)
         return EXIT_USAGE
-    job = BuildJob(Path(args.output), args.flat, args.style, args.templates, args.force, formats)
+    job = BuildJob(Path(args.output), args.flat, args.style, args.templates, args.force, formats, args.document)
     console, start = console_for_progress(), time.perf_counter()
     results = run(paths, functools.partial(build_unit, job=job), args.jobs or default_jobs(),
                         "building", console)
@@ -245,7 +246,7 @@ def check_command(args) -> int:
         print("disclose check: error: no data files (.yaml) found", file=sys.stderr)
         return EXIT_USAGE
     console, start = console_for_progress(), time.perf_counter()
-    work = functools.partial(check_unit, style=args.style)
+    work = functools.partial(check_unit, style=args.style, document=args.document)
     results = run(paths, work, args.jobs or default_jobs(), "checking", console)
     if args.strict:
         for r in results:

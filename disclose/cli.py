@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("-o", "--output", default=".", help="folder to write into (default: the current folder)")
     b.add_argument("--style", help="house style (default: the file's `style:`, else xinjiang)")
     b.add_argument("--templates", metavar="DIR", help="your own template folder, searched before the style's")
+    b.add_argument("--document", metavar="NAME", help="which of the style's documents to write (default: the "
+                   "style's default; `disclose styles` lists them), e.g. self-evaluation")
     b.add_argument("--force", action="store_true",
                    help="write the document even when checks fail; the errors are printed on its first page")
     b.add_argument("--formats", metavar="LIST", default="txt,docx,xlsx",
@@ -39,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
                    "per unit)")
     c.add_argument("--prior", metavar="FILE", help="last year's data file: check every 上年 figure against it")
     c.add_argument("--style", help="house style (default: the file's `style:`, else xinjiang)")
+    c.add_argument("--document", metavar="NAME", help="check what this document of the style needs (default: the "
+                   "style's default document)")
     c.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     c.add_argument("--strict", action="store_true", help="treat warnings as errors (exit status 1)")
     c.add_argument("--rules", action="store_true", help="list the rules and exit")
@@ -97,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     v = sub.add_parser("variables", help="print what the templates receive for a data file")
     v.add_argument("data", help="a data file")
     v.add_argument("--style", help="house style (default: the file's `style:`, else xinjiang)")
+    v.add_argument("--document", metavar="NAME", help="what the templates of this document receive")
 
     sub.add_parser("styles", help="list the house styles")
     sub.add_parser("fields", help="print the data file's field reference (Markdown)")
@@ -124,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "variables":
             from .pipeline import view
             from .render.variables import variables
-            tree, style = view(args.data, args.style)
+            tree, style = view(args.data, args.style, document=args.document)
             sys.stdout.write(variables(tree, style.settings))
             return EXIT_OK
         if args.command == "fields":
@@ -160,7 +165,8 @@ def _build(args) -> int:
     from .output.write import inside, safe_stem, write_all
     from .pipeline import build
 
-    built = build(args.data[0], args.style, args.templates, force=args.force, formats=formats)
+    built = build(args.data[0], args.style, args.templates, force=args.force, formats=formats,
+                  document=args.document)
     for problem in built.problems:
         print(problem.format(), file=sys.stderr)
     out = Path(args.output)
@@ -252,7 +258,7 @@ def _check(args, parser) -> int:
         from .batch import check_command
         return check_command(args)
     args.data = args.data[0]
-    checked = load_checked(args.data, args.style, prior=args.prior)
+    checked = load_checked(args.data, args.style, prior=args.prior, document=args.document)
     problems = list(checked.problems)
     silenced = check.silenced_rules(checked.data)
     # what the style's sentences need and the file lacks (rule NEEDED): found by rendering the text
@@ -323,6 +329,11 @@ def _styles() -> int:
     for name in available():
         style = load(name)
         print(f"{name}\t{style.settings.description}")
+        default = style.settings.default_document
+        for document, title in style.documents().items():
+            print(f"  --document {document}\t{title}" + (" (default)" if document == default else ""))
+        if "disclosure" not in style.documents():
+            print("  (no disclosure: this style writes only the documents above)")
     return EXIT_OK
 
 

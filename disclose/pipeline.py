@@ -11,7 +11,7 @@ The formats are `output.FORMATS`: a new one joins by adding a module and a row t
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -24,14 +24,35 @@ from .output import FORMATS
 from .render import Renderer
 from .render import figures, markup
 from .style import DEFAULT as DEFAULT_STYLE
-from .style import Style
+from .schema import model_fields
+from .source import Map, Scalar
+from .style import DISCLOSURE, Style
 from .style import load as load_style
 from .view import View
 
 
-def resolve_style(data: Disclosure, style_name: str | None, templates: str | Path | None) -> Style:
-    """`--style`, else the file's `style:`, else the default; `--templates` in front."""
-    return load_style(style_name or data.style or DEFAULT_STYLE, templates)
+def resolve_style(data: Disclosure, style_name: str | None, templates: str | Path | None,
+                  document: str | None = None) -> Style:
+    """`--style`, else the file's `style:`, else the default; `--templates` in front; set to write
+    `document` (`--document`, else the style's default document)."""
+    return load_style(style_name or data.style or DEFAULT_STYLE, templates).for_document(document)
+
+
+# The records of the top level a document of kind `evaluation` does without (it reads `evaluation:`
+# and, where given, `overview`, `government_fund` and `state_capital`).
+_ALWAYS = frozenset({"unit", "year", "amount_unit"})
+EVALUATION_OPTIONAL = frozenset(f.name for f in model_fields(Disclosure) if f.name not in _ALWAYS
+                                and f.default is MISSING and f.default_factory is MISSING)
+
+
+def _optional_for(style_name: str | None, templates, document: str | None):
+    """What the file may leave out, once its `style:` is known: nothing for the disclosure."""
+    def optional(node) -> frozenset:
+        named = node.get("style") if isinstance(node, Map) else None
+        name = style_name or (named.text if isinstance(named, Scalar) and not named.is_null else None)
+        style = load_style(name or DEFAULT_STYLE, templates).for_document(document)
+        return EVALUATION_OPTIONAL if style.kind != DISCLOSURE else frozenset()
+    return optional
 
 
 @dataclass
@@ -49,18 +70,27 @@ class Checked:
 
 
 def load_checked(path: str | Path, style_name: str | None = None, templates: str | Path | None = None,
-                 prior: str | Path | None = None) -> Checked:
-    data, empty = load_with_empty(path)         # figures not filled in yet: EMPTY errors
-    style = resolve_style(data, style_name, templates)
+                 prior: str | Path | None = None, document: str | None = None) -> Checked:
+    # figures not filled in yet: EMPTY errors; a document other than the disclosure needs fewer records
+    data, empty = load_with_empty(path, _optional_for(style_name, templates, document))
+    style = resolve_style(data, style_name, templates, document)
     return Checked(Path(path), data, style, empty + check.run(data, style, load(prior) if prior else None))
 
 
 def view(path: str | Path, style_name: str | None = None,
-         templates: str | Path | None = None) -> tuple[View, Style]:
+         templates: str | Path | None = None, document: str | None = None) -> tuple[View, Style]:
     """What the templates receive for a data file (`disclose variables`), and its style."""
-    data = load(path)
-    style = resolve_style(data, style_name, templates)
-    return derive(data, style), style
+    data = load(path, _optional_for(style_name, templates, document))
+    style = resolve_style(data, style_name, templates, document)
+    return _derive(data, style), style
+
+
+def _derive(data: Disclosure, style: Style, check_errors=()) -> View:
+    """The view of the document the style is set to write: the disclosure's, or the package's."""
+    if style.kind == DISCLOSURE:
+        return derive(data, style, check_errors)
+    from .derive.evaluation import evaluation
+    return evaluation(data, style, check_errors)
 
 
 @dataclass
@@ -78,7 +108,7 @@ class Rendered:
 
 def render(data: Disclosure, style: Style, check_errors: list[Problem] = (), source: Path | None = None) -> Rendered:
     """Derive every figure and render every part of the style into blocks."""
-    view = derive(data, style, check_errors)
+    view = _derive(data, style, check_errors)
     renderer = Renderer(style, data.amount_unit)
 
     def blocks(template: str) -> list[markup.Block]:
@@ -94,7 +124,18 @@ def render(data: Disclosure, style: Style, check_errors: list[Problem] = (), sou
     renderer.missing.extend(unplotted)
     title = next((b.text for part in parts for b in part if isinstance(b, markup.Heading) and b.level == 0),
                  f"{data.unit}{data.year}")
+    if style.file_name:
+        title = _file_name(style, data)
     return Rendered(title, parts, renderer.missing_problems(), data, source, style, blocks)
+
+
+def _file_name(style: Style, data: Disclosure) -> str:
+    try:
+        return style.file_name.format(unit=data.unit, year=data.year)
+    except (KeyError, IndexError, ValueError, AttributeError) as exc:
+        raise DiscloseError([Problem(style.settings.loc("documents"), "STYLE", f"the file name `{style.file_name}` "
+                                     f"of document {style.document} is not a pattern ({exc})",
+                                     "write it with {unit} and {year}, e.g. {unit}{year}年度部门整体支出绩效自评")])
 
 
 def needed(checked: Checked, rendered: Rendered) -> list[Problem]:
@@ -114,8 +155,8 @@ class Built:
 
 
 def build(path: str | Path, style_name: str | None = None, templates: str | Path | None = None,
-          force: bool = False, formats: tuple[str, ...] = ("txt", "docx")) -> Built:
-    checked = load_checked(path, style_name, templates)
+          force: bool = False, formats: tuple[str, ...] = ("txt", "docx"), document: str | None = None) -> Built:
+    checked = load_checked(path, style_name, templates, document=document)
     stop = check.blocking(checked.problems)
     if stop and not force:
         raise DiscloseError(stop)
@@ -123,5 +164,7 @@ def build(path: str | Path, style_name: str | None = None, templates: str | Path
     missing = needed(checked, rendered)
     if missing and not force:
         raise DiscloseError(missing)
-    outputs = {name: FORMATS[name].write(rendered) for name in formats}
+    # a document without workbook templates has no .xlsx
+    outputs = {name: FORMATS[name].write(rendered) for name in formats
+               if name != "xlsx" or checked.style.settings.workbook}
     return Built(rendered.title, outputs, checked.problems + missing)

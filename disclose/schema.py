@@ -165,8 +165,11 @@ class Unfilled(Decimal):
 
 
 class Builder:
-    def __init__(self, amount_places: int = 2, empty_figures: bool = False):
+    def __init__(self, amount_places: int = 2, empty_figures: bool = False, optional: frozenset = frozenset()):
         self.problems: list[Problem] = []
+        # `optional`: required fields of the top level that this reading does without (a document
+        # that is not the disclosure needs only some of them: `pipeline.load_checked`)
+        self.optional = optional
         self.amount_places = amount_places
         # `empty_figures`: an amount or count left empty (a file rolled forward by `disclose init`
         # before this year's figures are in) is reported as EMPTY and read as 0, so that every
@@ -207,7 +210,8 @@ class Builder:
         present = set(node.keys())
         missing = [f for f in model_fields(cls)
                    if f.name not in values and key_of(f) not in present
-                   and f.default is MISSING and f.default_factory is MISSING]
+                   and f.default is MISSING and f.default_factory is MISSING
+                   and not (not where and f.name in self.optional)]
         for f in missing:
             if key_of(f) in suggested:
                 continue
@@ -215,6 +219,8 @@ class Builder:
                        f"add `{key_of(f)}:` under it" if where else f"add a line `{key_of(f)}: …`")
         if missing or any(key_of(f) in present and f.name not in values for f in model_fields(cls)):
             return None
+        if not where:
+            values.update({f.name: None for f in model_fields(cls) if f.name not in values and f.name in self.optional})
         obj = cls(**values)
         obj.meta = Meta(at or node.loc, {k: loc for k, loc, _ in node.entries})
         return obj

@@ -8,7 +8,7 @@ file, and a `style.yaml` in it overrides the settings it names and nothing else.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal, Optional
@@ -194,6 +194,24 @@ class Sections(Record):
         return out
 
 
+DISCLOSURE = "disclosure"     # the document every style writes by default: the 部门决算公开说明
+
+
+@model
+class Document(Record):
+    """Another document the style writes from the same data file (`build --document NAME`)."""
+
+    title: Text = spec("what the document is, for `disclose styles`, e.g. 部门整体支出绩效自评材料")
+    kind: Literal["disclosure", "evaluation"] = spec(
+        "what the engine derives and checks for it: `disclosure` (the accounts, every rule) or `evaluation` (the "
+        "整体支出绩效自评 package: `evaluation:` and the records it reads; the other records may be left out)")
+    parts: list[Text] = spec("its templates, in order; each part starts on a new page")
+    sections: Sections = spec("its numbered sections, as the style's `sections`", default_factory=lambda: Sections())
+    file_name: Optional[Text] = spec("the name of its files, with {unit} and {year} filled in (default: its "
+                                     "title heading)", None)
+    workbook: list[Text] = spec("the templates of its .xlsx, one sheet each (none: no .xlsx)", default_factory=list)
+
+
 @model
 class ChartSettings(Record):
     """How the charts a style's sections list (`sections.items[].charts`) are drawn and captioned."""
@@ -240,6 +258,9 @@ class StyleSettings(Record):
                                  "`charts:`")
     workbook: list[Text] = spec("the templates of the 附表 workbook (the .xlsx output), one sheet each, in order: "
                                 "the nine 公开 tables", default_factory=lambda: [f"tables/t0{n}.j2" for n in range(1, 10)])
+    documents: dict[str, Document] = spec("the style's other documents by name (`build --document NAME`); the "
+                                          "disclosure, made of `parts`, is `disclosure`", default_factory=dict)
+    default_document: Text = spec("the document `build` writes without --document", DISCLOSURE)
 
     @property
     def zero(self) -> ZeroBase:
@@ -250,10 +271,36 @@ class StyleSettings(Record):
 class Style:
     settings: StyleSettings
     folders: list[Path]          # template search path, first match wins
+    document: str = DISCLOSURE   # the document it writes (`for_document`)
+    kind: str = DISCLOSURE       # what the engine derives and checks for that document
+    file_name: str | None = None
 
     @property
     def name(self) -> str:
         return self.settings.name
+
+    def documents(self) -> dict[str, str]:
+        """The documents this style writes, name → what it is (the disclosure when it has `parts`)."""
+        out = {DISCLOSURE: "部门决算公开说明"} if self.settings.parts else {}
+        out.update({name: d.title for name, d in self.settings.documents.items()})
+        return out
+
+    def for_document(self, name: str | None) -> "Style":
+        """The style set to write document `name` (default: the style's `default_document`): its
+        parts, sections and workbook replace the disclosure's."""
+        name = name or self.settings.default_document
+        known = self.documents()
+        if name not in known:
+            raise DiscloseError([Problem(self.settings.loc("documents"), "DOCUMENT",
+                                         f"style {self.name} has no document `{name}`",
+                                         f"use one of: {', '.join(known) or '(none)'} (`disclose styles` lists "
+                                         f"them)")])
+        if name == DISCLOSURE:
+            return self
+        d = self.settings.documents[name]
+        settings = replace(self.settings, parts=d.parts, sections=d.sections, workbook=d.workbook)
+        settings.meta = self.settings.meta
+        return Style(settings, self.folders, name, d.kind, d.file_name)
 
 
 # --- finding and loading styles ------------------------------------------------------------

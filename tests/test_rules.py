@@ -103,6 +103,7 @@ def test_the_minimal_file_is_clean():
 def test_every_rule_has_a_case():
     tested = set(CASES) | {"UNIT-SCORE-RANGE", "UNIT-EXECUTED", "PRIOR-MATCH", "PRIOR-ITEMS", "NEEDED",
                            "REASON-STALE"}   # test_init.py
+    tested |= {"EVAL-PROJECTS", "EVAL-PUBLIC", "EVAL-SPENDING", "EVAL-SCORE", "EVAL-WEIGHTS"}   # test_documents.py
     assert {r.id for r in check.RULES} == tested
 
 

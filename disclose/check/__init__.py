@@ -11,6 +11,7 @@ A rule has an id (`FUNC-ROLLUP`), a severity, a one-line description, and yields
 - `tables.py`: the nine tables (economic codes, the 公开05 split, one figure in every table);
 - `texts.py`: the reasons the style explains, and what its sentences need (NEEDED);
 - `performance.py`: the self-evaluation forms;
+- `evaluation.py`: the 整体支出绩效自评 package (document kind `evaluation`);
 - `prior.py`: against last year's file (`--prior`).
 
 `disclose check --rules` prints the catalogue; the README lists it.  A rule sees a
@@ -18,7 +19,7 @@ A rule has an id (`FUNC-ROLLUP`), a severity, a one-line description, and yields
 Rules never print; `run()` collects, drops what the file silences (each with a written
 reason) and returns the rest.  The sums they hold the file to are `accounts.py`'s.
 """
-from . import file, totals, lines, tables, texts, performance, prior  # noqa: F401  (registers the rules, in this order)
+from . import file, totals, lines, tables, texts, performance, evaluation, prior  # noqa: F401  (registers the rules, in this order)
 from .rules import NEEDED, RULES, Context, Rule, blocking, rule, run, silenced_rules
 
 __all__ = ["NEEDED", "RULES", "Context", "Rule", "blocking", "rule", "run", "silenced_rules"]

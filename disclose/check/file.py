@@ -11,6 +11,8 @@ from ..errors import ERROR, WARNING, Location
 from ..model import Record
 from .rules import RULES, Context, rule
 
+BOTH = ("disclosure", "evaluation")     # rules about any data file, whatever document it makes
+
 
 def texts(record, path: str = "") -> Iterator[tuple[Record, str, str, str]]:
     """Every text of the data file: (record, key, value, dotted path). `text_location` gives the
@@ -45,7 +47,7 @@ def text_location(record, key: str, where: str) -> Location:
 
 # --- the file itself ---------------------------------------------------------------------
 
-@rule("SILENCE", ERROR, "a rule silenced for the file exists and says why")
+@rule("SILENCE", ERROR, "a rule silenced for the file exists and says why", kinds=BOTH)
 def silence(ctx: Context):
     known = {r.id for r in RULES}
     if not ctx.data.checks:
@@ -91,7 +93,7 @@ def text_key(ctx: Context):
                                "it prints none: remove the key, or add it to the style's `texts:` and a template"))
 
 
-@rule("PLACEHOLDER", ERROR, "no text is left as a placeholder (TODO, XXX, 待补充…)")
+@rule("PLACEHOLDER", ERROR, "no text is left as a placeholder (TODO, XXX, 待补充…)", kinds=BOTH)
 def placeholder(ctx: Context):
     pattern = re.compile(r"TODO|TBD|XXX|xxx|待补充|待填写|待完善|待定|此处填写|\?\?|？？|××|ＸＸ")
     for record, key, value, where in ctx.texts:
@@ -101,7 +103,7 @@ def placeholder(ctx: Context):
                               "write the real text")
 
 
-@rule("IDENTITY-YEAR", WARNING, "texts speak of the file's year: no 截至/年度 of a later year")
+@rule("IDENTITY-YEAR", WARNING, "texts speak of the file's year: no 截至/年度 of a later year", kinds=BOTH)
 def identity_year(ctx: Context):
     year = ctx.data.year
     pattern = re.compile(r"(截至|截止)\s*(\d{4})\s*年|(\d{4})\s*年度")

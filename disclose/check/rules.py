@@ -23,15 +23,16 @@ class Rule:
     needs_prior: bool = False
     by_render: bool = False       # found by rendering the text, not by a function over the data
     blocks_build: bool = False    # build refuses while it stands, even as a warning
+    kinds: tuple = ("disclosure",)  # the kinds of document (`style.Document.kind`) whose data it checks
 
 
 RULES: list[Rule] = []
 
 
 def rule(id: str, severity: str, description: str, needs_prior: bool = False, by_render: bool = False,
-         blocks_build: bool = False):
+         blocks_build: bool = False, kinds: tuple = ("disclosure",)):
     def register(func):
-        RULES.append(Rule(id, severity, description, func, needs_prior, by_render, blocks_build))
+        RULES.append(Rule(id, severity, description, func, needs_prior, by_render, blocks_build, kinds))
         return func
     return register
 
@@ -117,12 +118,14 @@ class Context:
 
 def run(data: Disclosure, style: Style, prior: Disclosure | None = None,
         only: Iterable[str] | None = None) -> list[Problem]:
-    """Every problem the rules find, minus those the file silences."""
+    """Every problem the rules find for the document the style is set to write (`style.kind`),
+    minus those the file silences."""
     ctx = Context(data, style, prior)
     wanted = set(only) if only else None
     problems: list[Problem] = []
     for r in RULES:
-        if (wanted is not None and r.id not in wanted) or (r.needs_prior and prior is None):
+        if (wanted is not None and r.id not in wanted) or (r.needs_prior and prior is None) or \
+                style.kind not in r.kinds:
             continue
         ctx.current_rule = r
         problems.extend(r.run(ctx))

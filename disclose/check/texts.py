@@ -29,7 +29,7 @@ def reason_missing(ctx: Context):
 
 
 @rule(NEEDED, ERROR, "every figure and text a sentence of the style needs is in the file (found by rendering "
-      "the text)", by_render=True)
+      "the text)", by_render=True, kinds=("disclosure", "evaluation"))
 def needed(ctx: Context):
     """Listed here so that it can be silenced and is in the catalogue; the render stage reports it
     (`view.Missing`), since only the style's templates know what their sentences need."""

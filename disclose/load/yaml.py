@@ -9,19 +9,21 @@ from ..schema import Builder
 from ..source import Seq, read
 
 
-def load(path: str | Path) -> Disclosure:
-    data, empty = load_with_empty(path)
+def load(path: str | Path, optional: frozenset = frozenset()) -> Disclosure:
+    data, empty = load_with_empty(path, optional)
     if empty:
         raise DiscloseError(empty)
     return data
 
 
-def load_with_empty(path: str | Path) -> tuple[Disclosure, list[Problem]]:
+def load_with_empty(path: str | Path, optional=frozenset()) -> tuple[Disclosure, list[Problem]]:
     """The data, and an EMPTY error for each figure left empty (read as 0): a file rolled
     forward by `disclose init` can be checked before its figures are in. Any other problem
-    raises, as `load` does."""
+    raises, as `load` does. `optional`: the top-level records a document other than the
+    disclosure does without (they are None when the file leaves them out), or a function of the
+    file's node that says which (the document may depend on the file's `style:`)."""
     node = read(path, display_path(path))
-    builder = Builder(empty_figures=True)
+    builder = Builder(empty_figures=True, optional=optional(node) if callable(optional) else optional)
     data = builder.build(Disclosure, node, "")
     empty = [p for p in builder.problems if p.rule == "EMPTY"]
     if len(empty) != len(builder.problems) or data is None:

@@ -24,6 +24,7 @@ from .figures import (EXPENDITURE_KINDS, INCOME_SOURCES, Abroad, Assets, Balance
                       GeneralBudget, Income, Item, ItemIncome, ItemSpending, Kuan, Lei, NamedAmount, NamedCount,
                       OperatingCosts, Overall, Procurement, Reception, SpecialFund, ThreePublic, VehicleCounts,
                       VehiclePart, Vehicles)
+from .evaluation import Evaluation
 from .performance import (EvaluationResult, FundsRow, Indicator, Performance, PerformanceSummary,
                           ProjectEvaluation, ProjectFunds, SelfEvaluation, UnitEvaluation, UnitFundsRow,
                           UnitIndicator)
@@ -124,6 +125,8 @@ class Disclosure(Record):
     attachments: list[Text] = spec(".docx files appended to the document, relative to this file",
                                    default_factory=list)
     checks: Optional[Checks] = spec("settings of `disclose check` for this file", None)
+    evaluation: Optional[Evaluation] = spec("what the 整体支出绩效自评 package (document `self-evaluation`) needs "
+                                            "beyond the disclosure", None)
 
 
 __all__ = [
@@ -141,6 +144,7 @@ __all__ = [
     "Disclosure",
     "EXPENDITURE_KINDS",
     "EconomicClass",
+    "Evaluation",
     "EvaluationResult",
     "Expenditure",
     "Fiscal",
