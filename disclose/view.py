@@ -35,6 +35,39 @@ class View(SimpleNamespace):
     """A node of the view tree: templates read its attributes; an unknown one is an error."""
 
 
+class Deferred(list):
+    """A list of the view computed when something first reads it: what only some documents print
+    (`indicators`) costs nothing to a build or check that does not."""
+
+    def __init__(self, compute):
+        super().__init__()
+        self._compute = compute
+
+    def _fill(self) -> None:
+        if self._compute is not None:
+            compute, self._compute = self._compute, None
+            self.extend(compute())
+
+    def __iter__(self):
+        self._fill()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._fill()
+        return super().__len__()
+
+    def __getitem__(self, index):
+        self._fill()
+        return super().__getitem__(index)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def __repr__(self) -> str:
+        self._fill()
+        return super().__repr__()
+
+
 class Line(View):
     """An amount line of the accounts with its bases and comparisons (`derive.lines`);
     the `amount` and `figure` filters print it as its 本年 figure."""

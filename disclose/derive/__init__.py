@@ -16,7 +16,6 @@ from typing import Iterable
 
 from .. import accounts, classification
 from ..errors import Problem
-from ..indicators import for_templates
 from ..ledger import ledger
 from ..model import Disclosure, Headcount, SpecialFund, Staff
 from ..numbers import ZERO, Change, ZeroBase, ratio
@@ -25,7 +24,7 @@ from .glossary import glossary
 from .lines import lines, missing_line
 from .performance import performance
 from .tables import derive_tables
-from ..view import CHANGE_FIELDS, Line, Missing, View, attrs_of, need
+from ..view import CHANGE_FIELDS, Deferred, Line, Missing, View, attrs_of, need
 
 
 def derive(data: Disclosure, style: Style, check_errors: Iterable[Problem] = ()) -> View:
@@ -61,9 +60,15 @@ def derive(data: Disclosure, style: Style, check_errors: Iterable[Problem] = ())
     v.annex = data.annex
     v.tables = derive_tables(data, v)
     v.glossary = glossary(data, style)
-    v.indicators = for_templates(data, style, book)
+    v.indicators = Deferred(lambda: _indicators(data, style, book))
     v.check_errors = [p.format() for p in check_errors]
     return v
+
+
+def _indicators(data: Disclosure, style: Style, book) -> list[View]:
+    from ..indicators import for_templates      # the indicator files are read only where a template prints them
+
+    return for_templates(data, style, book)
 
 
 def _record(line: dict[str, Line], prefix: str) -> View:

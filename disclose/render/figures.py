@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import TYPE_CHECKING
 
-from ..derive.charts import CHARTS, Chart
 from ..errors import DiscloseError, Location, Problem
 from ..ledger import ledger
 from ..model import Disclosure
@@ -21,6 +21,9 @@ from ..style import ChartPlace, Style
 from ..view import Missing, View
 from . import Formatter
 from .markup import Block, Figure, Heading, Paragraph, Series
+
+if TYPE_CHECKING:
+    from ..derive.charts import Chart
 
 _FIELD = re.compile(r"\{(\w*)\}")
 
@@ -32,6 +35,7 @@ def place(parts: list[list[Block]], style: Style, view: View, data: Disclosure) 
               for chart in where.charts]
     if not wanted:
         return parts, []
+    from ..derive.charts import CHARTS     # only for a style that has charts
     names = {path: entry.name for path, entry in ledger(data).items()}
     found: list[tuple[tuple[int, int, int], object, ChartPlace, Chart]] = []
     for order, (where, owner, spot) in enumerate(wanted):
@@ -101,6 +105,8 @@ def _next_heading(blocks: list[Block], start: int, level: int) -> int:
 
 
 def _unknown(spot: ChartPlace) -> Problem:
+    from ..derive.charts import CHARTS
+
     close = difflib.get_close_matches(spot.chart, list(CHARTS), n=1, cutoff=0.6)
     return Problem(spot.loc("chart"), "STYLE", f"there is no chart `{spot.chart}`",
                    (f"did you mean `{close[0]}`? " if close else "") + f"use one of: {', '.join(CHARTS)} (the "
