@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHANGJI, CHANGJI_TITLE, chart_templates
+from conftest import CHANGJI, CHANGJI_TITLE, DATA
+
+SICHUAN = DATA / "sichuan-example-2024.yaml"     # style sichuan: seven charts
 from sentences import fold
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -113,12 +115,11 @@ def images(pdf: Path) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def charted(tmp_path_factory):
-    """The Changji document with Sichuan's seven charts (style data in a --templates folder), as a PDF."""
+    """The shipped Sichuan example (style sichuan: its seven charts are style data), as a PDF."""
     from disclose.cli import main
     out = tmp_path_factory.mktemp("lo-charts")
-    templates = chart_templates(out / "templates")
-    assert main(["build", str(CHANGJI), "-o", str(out), "--templates", str(templates), "--formats", "docx"]) == 0
-    pdf = to_pdf(out / f"{CHANGJI_TITLE}.docx", out)
+    assert main(["build", str(SICHUAN), "-o", str(out), "--formats", "docx"]) == 0
+    pdf = to_pdf(out / "示例县群众艺术馆2024年度部门决算.docx", out)
     pages = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout.split("\f")
     return pdf, pages
 
