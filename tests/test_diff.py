@@ -295,3 +295,25 @@ def test_stale_reasons_are_found_by_the_styles_words(cli, tmp_path):
     stale = r.out.split("Reasons repeated word for word")[1]
     assert "行政运行(项): 原因为人员经费增加" in stale
     assert "13 reasons repeated from last year" in r.out
+
+
+def test_rows_and_items_are_paired_by_code_never_by_likeness():
+    """A 项 that vanished and another that appeared are a removal and an addition, however alike their
+    rows or sentences read (between years 2070111 gave way to 2070199 and was shown as one changed row)."""
+    from disclose.diff.outline import Document, Section, Unit
+
+    def doc(year, row, item):
+        units = [Unit("row", "\t".join(row), row[0], cells=row),
+                 Unit("para", item, item.split("：")[0])]
+        return Document("x", "t", year, [], [Section("表", "表", units)], [])
+
+    old = doc(2023, ["2070111", "文化活动", "12.00"], "1.文化旅游体育与传媒支出(类)文化和旅游(款)文化活动(项)：支出12.00万元。")
+    new = doc(2024, ["2070199", "其他文化和旅游支出", "12.00"],
+              "1.文化旅游体育与传媒支出(类)文化和旅游(款)其他文化和旅游支出(项)：支出12.00万元。")
+    statuses = [(p.status, (p.old or p.new).key) for p in compare(old, new).sections[0].pairs]
+    assert sorted(statuses) == sorted([("removed", "2070111"), ("added", "2070199"),
+                                       ("removed", "1.文化旅游体育与传媒支出(类)文化和旅游(款)文化活动(项)"),
+                                       ("added", "1.文化旅游体育与传媒支出(类)文化和旅游(款)其他文化和旅游支出(项)")])
+    same = compare(old, doc(2024, ["2070111", "文化活动", "15.00"],
+                            "1.文化旅游体育与传媒支出(类)文化和旅游(款)文化活动(项)：支出15.00万元。"))
+    assert [p.status for p in same.sections[0].pairs] == ["changed", "changed"]

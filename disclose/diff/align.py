@@ -116,9 +116,18 @@ def _match(old: list, new: list, key, similar) -> list[tuple]:
     return pairs
 
 
+def _identity(u: Unit) -> str | None:
+    """What a unit is by name, where it has one: a row's 科目编码, a 项 sentence's 类/款/项 label."""
+    if u.kind == "row":
+        return u.key if re.fullmatch(r"\d{3,7}", u.key) else None
+    return u.key if "(项)" in u.key or "（项）" in u.key else None
+
+
 def _similar_units(a: Unit, b: Unit) -> float:
     if a.kind != b.kind:
         return 0.0
+    if _identity(a) and _identity(b):
+        return 0.0          # two different codes (or 项): one line vanished, another appeared
     return difflib.SequenceMatcher(a=mask(a.text), b=mask(b.text), autojunk=False).ratio()
 
 
