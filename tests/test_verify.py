@@ -99,14 +99,26 @@ def test_seed_003_its_slips():
     ]
 
 
-@pytest.mark.parametrize("name", ["changji-2024", "xiji-2024", "demo-2024"])
+# Every shipped example that is a unit's accounts: `indicators-urumqi-2022.yaml` is an indicator file,
+# and `qitai-2024.yaml` holds only the figures an evaluation report publishes (for `disclose indicators`).
+EXAMPLES = sorted(p.stem for p in DATA.glob("*.yaml") if p.stem not in ("indicators-urumqi-2022", "qitai-2024"))
+
+
+def test_the_examples_are_all_there():
+    assert {"changji-2024", "xiji-2024", "demo-2023", "demo-2024", "sichuan-example-2024", "yunnan-example-2024",
+            "hengshan-2024"} <= set(EXAMPLES)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
 def test_every_golden_file_and_built_example_is_clean(name, tmp_path):
     built = build(DATA / f"{name}.yaml", formats=("txt", "docx"))
     for suffix in ("txt", "docx"):
         path = tmp_path / f"{name}.{suffix}"
         path.write_bytes(built.outputs[suffix])
         result = verify(path)
-        assert result.findings == [] and len(result.recognised) > 10, (suffix, result.findings)
+        # the Hunan package's forms and report are not read (README: Known limits), so nothing is recognised
+        assert result.findings == [] and (len(result.recognised) > 10 or name == "hengshan-2024"), \
+            (suffix, result.findings)
     if (GOLDEN / f"{name}.txt").exists():
         assert verify(GOLDEN / f"{name}.txt").findings == []
 
