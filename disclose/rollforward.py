@@ -18,14 +18,13 @@ which are rewritten record by record and written back in the same order:
 """
 from __future__ import annotations
 
-import json
 import types
 from dataclasses import dataclass, field, is_dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Union, get_args, get_origin
 
-from . import accounts
+from . import accounts, yamltext
 from .errors import display_path
 from .ledger import ledger
 from .load import load
@@ -273,7 +272,7 @@ def _lines(node: Node, indent: int):
     pad = "  " * indent
     if isinstance(node, Map):
         for key, _, value in node.entries:
-            k = json.dumps(key, ensure_ascii=False) if not key.isidentifier() else key
+            k = yamltext.scalar(key)
             if isinstance(value, Scalar):
                 yield f"{pad}{k}:{_scalar(value)}\n"
             elif isinstance(value, Map) and not value.entries:
@@ -302,20 +301,8 @@ def _lines(node: Node, indent: int):
 def _scalar(node: Scalar) -> str:
     if node.is_null and not node.text:
         return ""
-    if node.quoted or node.tag == "tag:yaml.org,2002:str" and _needs_quotes(node.text):
-        return " " + json.dumps(node.text, ensure_ascii=False)
+    if node.quoted:
+        return " " + yamltext.quoted(node.text)
+    if node.tag == "tag:yaml.org,2002:str":
+        return " " + yamltext.scalar(node.text)
     return " " + node.text
-
-
-def _needs_quotes(text: str) -> bool:
-    return (not text or text != text.strip() or text[0] in "!&*-:?{}[],#|>@`'\"%" or ": " in text
-            or " #" in text or "\n" in text or text.lower() in ("true", "false", "yes", "no", "null", "~")
-            or _looks_numeric(text))
-
-
-def _looks_numeric(text: str) -> bool:
-    try:
-        float(text.replace(",", ""))
-        return True
-    except ValueError:
-        return False

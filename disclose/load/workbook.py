@@ -15,13 +15,12 @@ to its cell.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
-from .. import classification
+from .. import classification, yamltext
 from ..errors import DiscloseError, Location, Problem, display_path
 from ..model import EXPENDITURE_KINDS, INCOME_SOURCES
 from .forms import READERS, amount_data_row
@@ -266,9 +265,6 @@ def _special_funds(out: Imported, tables: dict[str, Table], name: str, problems:
 
 # --- the figures as a data file --------------------------------------------------------------------------
 
-_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`0-9.+=<~][^#]*")
-
-
 def _scalar(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -277,14 +273,12 @@ def _scalar(value) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, str):
-        plain = (_PLAIN.fullmatch(value) and ": " not in value and value == value.strip()
-                 and value.lower() not in ("true", "false", "yes", "no", "on", "off", "null"))
-        return value if plain else json.dumps(value, ensure_ascii=False)
+        return yamltext.scalar(value)
     raise TypeError(f"cannot write {type(value).__name__} {value!r} into a data file")
 
 
-def _key(key: str) -> str:
-    return json.dumps(key, ensure_ascii=False) if key.isdigit() or not _PLAIN.fullmatch(key) else key
+def _key(key) -> str:
+    return yamltext.scalar(str(key))
 
 
 def _lines(value, path: str, indent: int, locs: dict[str, Location]) -> list[str]:
