@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from .. import classification, scoring
 from ..errors import Location
-from ..ledger import ledger
+from ..ledger import Ledger, ledger
 from ..model import Disclosure
 from ..model.evaluation import CostRow, Evaluation, Funds, IncomeSources, Report, Spending, Staffing, UnitForm
 from ..numbers import ZERO, ZeroBase, ratio, total
@@ -73,13 +73,13 @@ def _where(data: Disclosure, dotted: str) -> Location:
     return record.loc(key) if record.given(key) else record.loc()
 
 
-def accounts(data: Disclosure, zero: ZeroBase) -> dict[str, View]:
+def accounts(data: Disclosure, zero: ZeroBase, book: Ledger | None = None) -> dict[str, View]:
     """Each row of `LINKS` as the accounts give it: `prior`, `budget`, `current` (None where they
-    do not) and `locs` (column → where it is written).  Empty without the accounts."""
-    given, lacking = accounts_records(data)
-    if lacking:
+    do not) and `locs` (column → where it is written).  Empty without the accounts.  `book`: the
+    file's ledger, where the caller has it."""
+    if accounts_records(data)[1]:
         return {}
-    book = ledger(data)
+    book = book if book is not None else ledger(data)
     found = lines(book, zero)
     out = {}
     for link in LINKS:
