@@ -51,12 +51,13 @@ def eval_accounts(ctx: Context):
                                   "the package prints the accounts' figure: delete this one, or correct the one "
                                   "that is wrong", related=[at])
     if found and e.spending is not None:
-        spent = ctx.data.expenditure
+        spent, known = ctx.data.expenditure, classification.economic()
         for kind, name in (("basic", "基本支出"), ("project", "项目支出")):
             amounts = getattr(e.spending, kind)
-            parts = [(f"spending.{kind}.{code}", amount, amounts.locs[code] if hasattr(amounts, "locs") else None)
-                     for code, amount in amounts.items()]
-            yield from ctx.sum_check(spent, kind, f"本年支出 {name}", getattr(spent, kind), parts)
+            parts = [(f"spending.{kind} {known[code].name if code in known else ''}（{code}）", amount,
+                      amounts.locs[code] if hasattr(amounts, "locs") else None) for code, amount in amounts.items()]
+            yield from ctx.sum_check(spent, kind, f"the accounts' {name} (expenditure.{kind})", getattr(spent, kind),
+                                     parts)
 
 
 @rule("EVAL-PROJECTS", ERROR, "附件一's 项目支出 row is the sum of its rows, and its 本年决算数 the 报告's 项目支出",
