@@ -174,3 +174,13 @@ def test_indicators_of_a_file_for_the_package_alone_name_what_it_lacks(cli):
     r = cli("indicators", DATA / "hengshan-2024.yaml")
     assert r.code == 1
     assert "data/hengshan-2024.yaml:7: error MISSING: the file's top level has no `expenditure`" in r.err
+
+
+def test_the_readme_lists_the_links_as_the_code_has_them():
+    from conftest import ROOT
+    from disclose.derive.evaluation import LINKS
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = text[text.index("<!-- package-links:start -->"):text.index("<!-- package-links:end -->")]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and not line.startswith("| 附件一")]
+    assert rows == [f"| {k.name} | `{k.row}` | `{k.line}` | `{k.budget}` |" for k in LINKS]
