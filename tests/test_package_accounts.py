@@ -184,3 +184,12 @@ def test_the_readme_lists_the_links_as_the_code_has_them():
     table = text[text.index("<!-- package-links:start -->"):text.index("<!-- package-links:end -->")]
     rows = [line for line in table.splitlines() if line.startswith("| ") and not line.startswith("| 附件一")]
     assert rows == [f"| {k.name} | `{k.row}` | `{k.line}` | `{k.budget}` |" for k in LINKS]
+
+
+def test_the_lines_of_public_are_held_to_the_accounts_public(cli, tmp_path):
+    path = _write(tmp_path, BOTH.read_text(encoding="utf-8").replace(
+        "office: {prior: 2.5, budget: 3, current: 3}", "office: {prior: 2.5, budget: 3, current: 9}"))
+    r = cli("check", path)
+    assert r.code == 1
+    assert f"{path}:{line_of(path, 'office: {prior')}: error EVAL-PUBLIC: 附件一 办公经费 本年决算数 9.00 is more than " \
+           "公用经费 8.00" in r.out

@@ -60,8 +60,8 @@ def eval_accounts(ctx: Context):
                                      parts)
 
 
-@rule("EVAL-PROJECTS", ERROR, "附件一's 项目支出 row is the sum of its rows, and its 本年决算数 the 报告's 项目支出",
-      kinds=KINDS)
+@rule("EVAL-PROJECTS", ERROR, "附件一's 项目支出 row (the accounts', else as stated) is the sum of its rows, and its "
+      "本年决算数 the 报告's 项目支出", kinds=KINDS)
 def eval_projects(ctx: Context):
     e = _evaluation(ctx)
     if e is None:
