@@ -104,6 +104,7 @@ def test_every_rule_has_a_case():
     tested = set(CASES) | {"UNIT-SCORE-RANGE", "UNIT-EXECUTED", "PRIOR-MATCH", "PRIOR-ITEMS", "NEEDED",
                            "REASON-STALE"}   # test_init.py
     tested |= {"EVAL-PROJECTS", "EVAL-PUBLIC", "EVAL-SPENDING", "EVAL-SCORE", "EVAL-WEIGHTS"}   # test_documents.py
+    tested |= {"EVAL-ACCOUNTS"}     # test_package_accounts.py
     assert {r.id for r in check.RULES} == tested
 
 

@@ -3,9 +3,9 @@ the forms type is held to the others; what they compute (控制率, 执行率, �
 from __future__ import annotations
 
 from .. import classification
-from ..derive.evaluation import COLUMNS, spending_total
+from ..derive.evaluation import COLUMNS, LINKS, accounts, accounts_records, linked, spending_total, typed_row
 from ..errors import ERROR
-from ..numbers import HUNDRED, ZERO, total
+from ..numbers import HUNDRED, ZERO, tolerance, total
 from .rules import Context, fmt, rule
 
 KINDS = ("evaluation",)
@@ -16,22 +16,70 @@ def _evaluation(ctx: Context):
     return ctx.data.evaluation
 
 
-@rule("EVAL-PROJECTS", ERROR, "附件一's 项目支出 row is the sum of its rows, and its 本年决算数 the 报告's 项目支出",
-      kinds=KINDS)
+def _accounts(ctx: Context) -> dict:
+    """附件一's rows as the file's accounts give them (`derive.evaluation.accounts`), from the ledger
+    the other rules read; none for a file without the (whole) accounts."""
+    return {} if accounts_records(ctx.data)[1] else accounts(ctx.data, ctx.style.settings.zero, ctx.ledger)
+
+
+@rule("EVAL-ACCOUNTS", ERROR, "附件一's figures the accounts give (the “三公” parts, 项目支出, 公用经费, 政府采购) are "
+      "theirs: one typed again under evaluation.cost_control equals it; `spending` adds up to expenditure's "
+      "基本支出 and 项目支出", kinds=KINDS)
+def eval_accounts(ctx: Context):
+    e = _evaluation(ctx)
+    if e is None:
+        return
+    given, lacking = accounts_records(ctx.data)
+    if given and lacking:
+        yield ctx.problem(ctx.data.loc(given[0]), f"the file has the accounts' `{'`, `'.join(given)}` but not "
+                          f"`{'`, `'.join(lacking)}`: 附件一 reads its figures from the whole accounts",
+                          "add the records it lacks, or type 附件一's figures under evaluation.cost_control "
+                          "instead (a file for the package alone)")
+        return
+    found = _accounts(ctx)
+    tol = tolerance(1, rounded=ctx.rounded)      # one figure copied: no rounding of its own
+    for link in LINKS:
+        typed = typed_row(e.cost_control, link.row)
+        if link.row not in found or typed is None:
+            continue
+        for column in COLUMNS:
+            mine, theirs = getattr(typed, column), getattr(found[link.row], column)
+            if mine is not None and theirs is not None and abs(mine - theirs) > tol:
+                at = found[link.row].locs[column]
+                yield ctx.problem(typed.loc(column), f"附件一 {link.name} {_COLUMN_NAMES[column]} is typed as "
+                                  f"{fmt(mine)} here but the accounts give {fmt(theirs)} at line {at.line}",
+                                  "the package prints the accounts' figure: delete this one, or correct the one "
+                                  "that is wrong", related=[at])
+    if found and e.spending is not None:
+        spent, known = ctx.data.expenditure, classification.economic()
+        for kind, name in (("basic", "基本支出"), ("project", "项目支出")):
+            amounts = getattr(e.spending, kind)
+            parts = [(f"spending.{kind} {known[code].name if code in known else ''}（{code}）", amount,
+                      amounts.locs[code] if hasattr(amounts, "locs") else None) for code, amount in amounts.items()]
+            yield from ctx.sum_check(spent, kind, f"the accounts' {name} (expenditure.{kind})", getattr(spent, kind),
+                                     parts)
+
+
+@rule("EVAL-PROJECTS", ERROR, "附件一's 项目支出 row (the accounts', else as stated) is the sum of its rows, and its "
+      "本年决算数 the 报告's 项目支出", kinds=KINDS)
 def eval_projects(ctx: Context):
     e = _evaluation(ctx)
     if e is None:
         return
     p = e.cost_control.projects
     rows = [p.business, p.operation, p.salaries, *p.provincial]
+    theirs = _accounts(ctx).get("projects.stated")
+    total_row = linked(p.stated, theirs)        # the accounts' 项目支出, else the stated row
     for column in COLUMNS:
-        stated = getattr(p.stated, column) if p.stated is not None else None
+        stated = getattr(total_row, column)
+        at = (theirs.locs[column] if theirs is not None and getattr(theirs, column) is not None else
+              p.stated.loc(column) if p.stated is not None else None)
         parts = [(name, getattr(r, column), r.loc(column)) for name, r in
                  zip(["业务工作经费", "运行维护经费", "工资福利支出"] + [r.name for r in p.provincial], rows)
                  if getattr(r, column) is not None]
-        yield from ctx.sum_check(p.stated, column, f"附件一 项目支出 {_COLUMN_NAMES[column]}", stated, parts) \
+        yield from ctx.sum_check_at(at, f"附件一 项目支出 {_COLUMN_NAMES[column]}", stated, parts) \
             if stated is not None else ()
-    if p.stated is not None and p.stated.current is not None and e.spending is not None:
+    if theirs is None and p.stated is not None and p.stated.current is not None and e.spending is not None:
         spent = spending_total(e.spending.project)
         if spent != p.stated.current:
             yield ctx.problem(p.stated.loc("current"), f"附件一 项目支出 本年决算数 is stated as {fmt(p.stated.current)} "
@@ -46,14 +94,18 @@ def eval_public(ctx: Context):
     if e is None:
         return
     pub = e.cost_control.public
+    theirs = _accounts(ctx).get("public")
+    whole_row = linked(pub, theirs)             # the accounts' 公用经费, else the typed one
     for name, row in (("办公经费", pub.office), ("水费、电费、差旅费", pub.utilities_travel),
                       ("会议费、培训费", pub.meetings_training)):
         for column in COLUMNS:
-            part, whole = getattr(row, column), getattr(pub, column)
+            part, whole = getattr(row, column), getattr(whole_row, column)
             if part is not None and whole is not None and part > whole:
+                at = (theirs.locs[column] if theirs is not None and getattr(theirs, column) is not None else
+                      pub.loc(column))
                 yield ctx.problem(row.loc(column), f"附件一 {name} {_COLUMN_NAMES[column]} {fmt(part)} is more than "
                                   f"公用经费 {fmt(whole)}", "其中 names a part of 公用经费: correct one of the two",
-                                  related=[pub.loc(column)])
+                                  related=[at])
 
 
 @rule("EVAL-SPENDING", ERROR, "附件二: 基本支出 + 项目支出 (按支出性质分) = 全年执行数; `spending` by 经济分类 类",

@@ -1,24 +1,115 @@
 """The 整体支出绩效自评 package (document kind `evaluation`): every figure its four 附件 print.
 
 Typed figures come from `evaluation:` (model/evaluation.py), the 主要职能 from `overview`;
-computed here, once: the totals of 附件一's rows, 实际在职人数 and its 控制率, the 楼堂馆所
+附件一's rows that are lines of the accounts (`LINKS`: the “三公” parts, 项目支出, 公用经费, 政府采购)
+come from the accounts where the file has them — through the ledger and `derive.lines`, as the
+disclosure reads them — and from `evaluation.cost_control` where it does not (check EVAL-ACCOUNTS
+holds a figure typed in both places to the accounts').  Computed here, once: the totals of 附件一's rows, 实际在职人数 and its 控制率, the 楼堂馆所
 控制率, each form's 年度资金总额, 执行率, funds 得分 (the style's `scoring.funds`, as for the
 disclosure's forms: `scoring.funds_score`) and 总分, the 报告's 基本支出, 项目支出 and score.
 A record the package needs and the file leaves out is a `Missing` naming its line (NEEDED).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from .. import classification, scoring
+from ..errors import Location
+from ..ledger import Ledger, ledger
 from ..model import Disclosure
 from ..model.evaluation import CostRow, Evaluation, Funds, IncomeSources, Report, Spending, Staffing, UnitForm
 from ..numbers import ZERO, ZeroBase, ratio, total
 from ..style import Style
 from ..view import Missing, View, attrs_of
+from .lines import lines
 
 COLUMNS = ("prior", "budget", "current")
 FUNDS = ("initial_budget", "full_year_budget", "executed")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A row of 附件一 that is a line of the accounts."""
+
+    row: str        # the row under `evaluation.cost_control`
+    name: str       # as 附件一 prints it
+    line: str       # the ledger's line (README: *Every line and its comparisons*)
+    budget: str     # the line's base that 附件一's 本年预算数 is: the accounts' 预算数 of that line
+    field: str      # where the file writes the line's 本年 (for messages)
+
+
+# 上年决算数 is the line's `prior`, 本年决算数 its 本年; 本年预算数 is what the accounts call the line's
+# 预算数: the “三公” table's is the 全年预算 (`three_public`'s `budget`), elsewhere the 年初预算.
+LINKS = (
+    Link("three_public.purchase", "公车购置", "three_public.vehicles.purchase", "full_budget",
+         "three_public.vehicles.purchase.current"),
+    Link("three_public.operation", "公车运行维护", "three_public.vehicles.operation", "full_budget",
+         "three_public.vehicles.operation.current"),
+    Link("three_public.abroad", "出国经费", "three_public.abroad", "full_budget", "three_public.abroad.current"),
+    Link("three_public.reception", "公务接待", "three_public.reception", "full_budget",
+         "three_public.reception.current"),
+    Link("projects.stated", "项目支出", "expenditure.project", "budget", "expenditure.project"),
+    Link("public", "公用经费", "basic.public", "budget", "basic.public"),
+    Link("procurement", "政府采购金额", "procurement.total", "budget", "procurement.stated_total"),
+)
+# The top-level records the ledger reads: the accounts are read when the file has every one.
+ACCOUNTS = ("income", "expenditure", "fiscal", "general_budget", "basic", "three_public", "operating_costs",
+            "procurement")
+
+
+def accounts_records(data: Disclosure) -> tuple[list[str], list[str]]:
+    """(the accounts' records the file has, those it lacks)."""
+    given = [name for name in ACCOUNTS if getattr(data, name) is not None]
+    return given, [name for name in ACCOUNTS if name not in given]
+
+
+def _where(data: Disclosure, dotted: str) -> Location:
+    """The line of a field of the file, or of its record where the field is computed."""
+    *records, key = dotted.split(".")
+    record = data
+    for name in records:
+        record = getattr(record, name)
+    return record.loc(key) if record.given(key) else record.loc()
+
+
+def accounts(data: Disclosure, zero: ZeroBase, book: Ledger | None = None) -> dict[str, View]:
+    """Each row of `LINKS` as the accounts give it: `prior`, `budget`, `current` (None where they
+    do not) and `locs` (column → where it is written).  Empty without the accounts.  `book`: the
+    file's ledger, where the caller has it."""
+    if accounts_records(data)[1]:
+        return {}
+    book = book if book is not None else ledger(data)
+    found = lines(book, zero)
+    out = {}
+    for link in LINKS:
+        entry, line = book[link.line], found[link.line]
+        row = View(locs={})
+        for column, base in (("prior", "prior"), ("budget", link.budget), ("current", "current")):
+            value = getattr(line, base)
+            setattr(row, column, value if isinstance(value, Decimal) else None)
+            stated = entry.given.get(base)
+            row.locs[column] = (_where(data, link.field) if base == "current" else
+                                stated.loc if stated is not None else entry.home)
+        out[link.row] = row
+    return out
+
+
+def typed_row(cost_control, row: str):
+    """The record of 附件一's `row` under `evaluation.cost_control` (None: not typed)."""
+    record = cost_control
+    for name in row.split("."):
+        record = getattr(record, name) if record is not None else None
+    return record
+
+
+def linked(typed, found: View | None) -> View:
+    """A row of 附件一: each column from the accounts where they give it, else as typed."""
+    out = View()
+    for c in COLUMNS:
+        theirs = getattr(found, c) if found is not None else None
+        setattr(out, c, theirs if theirs is not None else getattr(typed, c) if typed is not None else None)
+    return out
 
 
 def row_sum(rows: list, columns=COLUMNS) -> View:
@@ -38,7 +129,7 @@ def _row(r: CostRow) -> View:
     return View(**{c: getattr(r, c) for c in COLUMNS})
 
 
-def _stated_or_sum(stated: CostRow | None, rows: list) -> View:
+def _stated_or_sum(stated: View, rows: list) -> View:
     """A total row: each column as the file states it (checked, EVAL-PROJECTS), else the sum."""
     out = row_sum(rows)
     for c in COLUMNS:
@@ -69,7 +160,8 @@ def evaluation(data: Disclosure, style: Style, check_errors=()) -> View:
     v.staffing = (_staffing(e.staffing, zero, owner, key) if e.staffing is not None else
                   _missing(owner, key("staffing"), "人员编制情况 (evaluation.staffing)", "actual", "control_rate",
                            records=(Staffing,)))
-    v.costs = _costs(e, v)
+    found = accounts(data, zero)
+    v.costs = _costs(e, found)
     v.buildings = ([_building(b, zero) for b in e.buildings] if e.buildings is not None else
                    _missing(owner, key("buildings"), "楼堂馆所控制情况 (evaluation.buildings; `[]` when none)"))
     v.thrift_measures = (e.thrift_measures if e.thrift_measures is not None else
@@ -77,8 +169,9 @@ def evaluation(data: Disclosure, style: Style, check_errors=()) -> View:
     v.spending = (_spending(e.spending) if e.spending is not None else
                   _missing(owner, key("spending"), "本年支出 by 经济分类 (evaluation.spending)", "basic", "project",
                            "total", "classes"))
-    v.costs.projects.total.current = v.spending.project.total if e.spending is not None else \
-        v.costs.projects.total.current
+    if e.spending is not None and linked(None, found.get("projects.stated")).current is None:
+        # 项目支出's 本年: the accounts', else the sum of `spending` (EVAL-PROJECTS holds the stated one to it)
+        v.costs.projects.total.current = v.spending.project.total
     v.social_insurance = e.social_insurance
     v.unit_form = (_unit_form(e.unit_form, style, zero, v) if e.unit_form is not None else
                    _missing(owner, key("unit_form"), "部门整体支出绩效自评表 (evaluation.unit_form)", "total",
@@ -100,21 +193,20 @@ def _staffing(s: Staffing, zero: ZeroBase, owner, key) -> View:
                 establishment=establishment, control_rate=rate)
 
 
-def _costs(e: Evaluation, v: View) -> View:
+def _costs(e: Evaluation, found: dict[str, View]) -> View:
     c = e.cost_control
-    tp = c.three_public
-    vehicles = row_sum([tp.purchase, tp.operation])
-    three_public = View(total=row_sum([tp.purchase, tp.operation, tp.abroad, tp.reception]), vehicles=vehicles,
-                        purchase=_row(tp.purchase), operation=_row(tp.operation), abroad=_row(tp.abroad),
-                        reception=_row(tp.reception))
+    rows = {link.row: linked(typed_row(c, link.row), found.get(link.row)) for link in LINKS}
+    tp = [rows[f"three_public.{k}"] for k in ("purchase", "operation", "abroad", "reception")]
+    three_public = View(total=row_sum(tp), vehicles=row_sum(tp[:2]), purchase=tp[0], operation=tp[1], abroad=tp[2],
+                        reception=tp[3])
     p = c.projects
-    projects = View(total=_stated_or_sum(p.stated, [p.business, p.operation, p.salaries, *p.provincial]),
-                    business=_row(p.business), operation=_row(p.operation), salaries=_row(p.salaries),
+    total = _stated_or_sum(rows["projects.stated"], [p.business, p.operation, p.salaries, *p.provincial])
+    projects = View(total=total, business=_row(p.business), operation=_row(p.operation), salaries=_row(p.salaries),
                     provincial=[View(name=r.name, **vars(_row(r))) for r in p.provincial])
     pub = c.public
-    public = View(total=_row(pub), office=_row(pub.office), utilities_travel=_row(pub.utilities_travel),
+    public = View(total=rows["public"], office=_row(pub.office), utilities_travel=_row(pub.utilities_travel),
                   meetings_training=_row(pub.meetings_training))
-    return View(three_public=three_public, projects=projects, public=public, procurement=_row(c.procurement),
+    return View(three_public=three_public, projects=projects, public=public, procurement=rows["procurement"],
                 basic_adjustment=_row(c.basic_adjustment))
 
 

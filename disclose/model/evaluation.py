@@ -4,10 +4,11 @@ A unit files, with its 决算, a self-evaluation of its whole spending: 附件�
 附件二 部门整体支出绩效自评表, 附件三 one 项目支出绩效自评表 per project and 附件四 the
 自评报告 (seed 001, Hengshan, Hunan).  Its 主要职能 are the disclosure's `overview.duties`,
 its 政府性基金 and 国有资本经营 money the disclosure's `government_fund` and `state_capital`;
-everything else it prints is here, under `evaluation:`.  A cell the published form leaves
-blank is a key left out of a row (an optional amount); the whole records a form cannot be
-made without (编制数, 楼堂馆所, 厉行节约保障措施…) are optional too, and the build names
-each one the file lacks (NEEDED) instead of failing on it.
+附件一's rows that are lines of the accounts (the “三公” parts, 项目支出, 公用经费, 政府采购金额)
+come from the accounts where the file has them; everything else it prints is here, under
+`evaluation:`.  A cell the published form leaves blank is a key left out of a row (an optional
+amount); the whole records a form cannot be made without (编制数, 楼堂馆所, 厉行节约保障措施…)
+are optional too, and the build names each one the file lacks (NEEDED) instead of failing on it.
 Plain data: every total, 控制率, 执行率, 得分 and 总分 is computed (`derive/evaluation.py`).
 """
 from __future__ import annotations
@@ -82,12 +83,18 @@ class PublicRows(CostRow):
 
 @model
 class CostControl(Record):
-    """附件一's 经费控制情况."""
+    """附件一's 经费控制情况.  A row the accounts also give (the “三公” parts, 项目支出, 公用经费,
+    政府采购金额) is taken from them where the file has them: type it here only in a file for the
+    package alone (typed in both places, EVAL-ACCOUNTS holds it to the accounts')."""
 
-    three_public: ThreePublicRows = spec("三公经费", default_factory=ThreePublicRows)
-    projects: ProjectRows = spec("项目支出", default_factory=ProjectRows)
-    public: PublicRows = spec("公用经费 (“公用经费” is 基本支出中的一般商品和服务支出)", default_factory=PublicRows)
-    procurement: CostRow = spec("政府采购金额 (no 上年 column)", default_factory=CostRow)
+    three_public: ThreePublicRows = spec("三公经费 (from `three_public` where the file has the accounts)",
+                                         default_factory=ThreePublicRows)
+    projects: ProjectRows = spec("项目支出 (its total from `expenditure`'s 项目支出 where the file has the accounts)",
+                                 default_factory=ProjectRows)
+    public: PublicRows = spec("公用经费 (“公用经费” is 基本支出中的一般商品和服务支出; its total from `basic`'s 公用经费 "
+                              "where the file has the accounts)", default_factory=PublicRows)
+    procurement: CostRow = spec("政府采购金额 (no 上年 column; from `procurement`'s 支出总额 where the file has the "
+                                "accounts)", default_factory=CostRow)
     basic_adjustment: CostRow = spec("部门基本支出预算调整 (no 上年 column)", default_factory=CostRow)
 
 
