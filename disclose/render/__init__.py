@@ -366,7 +366,7 @@ class Renderer:
             if (m.loc, m.field) in seen:
                 continue
             seen.add((m.loc, m.field))
-            hint = (f"write it after `{m.field}:`" if m.given else f"add `{m.field}: …` to this entry")
+            hint = m.hint or (f"write it after `{m.field}:`" if m.given else f"add `{m.field}: …` to this entry")
             out.append(Problem(m.loc, "NEEDED", f"the document needs {m.what} and the file gives none",
                                hint))
         return out
