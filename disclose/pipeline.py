@@ -11,7 +11,7 @@ The formats are `output.FORMATS`: a new one joins by adding a module and a row t
 """
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -19,12 +19,11 @@ from . import check
 from .derive import derive
 from .errors import ERROR, DiscloseError, Location, Problem
 from .load import load, load_with_empty
-from .model import Disclosure
+from .model import OPTIONAL_RECORDS, Disclosure
 from .output import FORMATS
 from .render import Renderer
 from .render import figures, markup
 from .style import DEFAULT as DEFAULT_STYLE
-from .schema import model_fields
 from .style import DISCLOSURE, Style
 from .style import load as load_style
 from .view import View
@@ -37,14 +36,7 @@ def resolve_style(data: Disclosure, style_name: str | None, templates: str | Pat
     return load_style(style_name or data.style or DEFAULT_STYLE, templates).for_document(document)
 
 
-# The records of the top level a file may leave out: every one but `unit`, `year` and `amount_unit`. A
-# file holds the records its document prints (a stand-alone “三公” page: `three_public:`; the package:
-# `evaluation:`…); one a sentence or table reads and the file lacks is reported as NEEDED with the record
-# to add (`view.absent`), the rules that read it do not run (`check.rules`), and nothing is read as 0.
-_ALWAYS = frozenset({"unit", "year", "amount_unit"})
-OPTIONAL_RECORDS = frozenset(f.name for f in model_fields(Disclosure) if f.name not in _ALWAYS
-                             and f.default is MISSING and f.default_factory is MISSING)
-EVALUATION_OPTIONAL = OPTIONAL_RECORDS        # the name the package's code knew it by
+EVALUATION_OPTIONAL = OPTIONAL_RECORDS        # the records a file may leave out (`model`); the package's name
 
 
 @dataclass

@@ -129,3 +129,15 @@ def test_any_record_left_out_is_needed_never_a_crash(name):
         needed = {p.message for p in render(partial, style).needed}
         named = f"the document needs `{record}:` " in " ".join(needed)
         assert named != ((name, record) in NOT_PRINTED), (record, needed)
+
+
+def test_variables_of_the_page_name_the_absent_records(cli):
+    r = cli("variables", PAGE)
+    assert r.code == 0, r.err
+    lines = r.out.splitlines()
+    assert "income  missing: `income:` (本年收入 by source, 结转 and 收入总计)" in lines
+    assert "tables.t06  missing: `basic:` (一般公共预算财政拨款基本支出)" in lines
+    assert "three_public.full_budget  figure 6.10" in lines
+    # the indicators read the accounts the page leaves out: not evaluated, and no error blamed on them
+    assert any(line.startswith("indicators[0].notes[0]  text 'data/three-public-example-2024.yaml:7: B31 ")
+               for line in lines)
