@@ -103,7 +103,7 @@ class Ledger(dict):
 
     def lacks(self, record: str) -> str | None:
         """The record the file must add for the lines of `record` (a path's first part), or None."""
-        return next((r for r in READS.get(record.split(".")[0].split("#")[0], ()) if r in self.absent), None)
+        return next((r for r in READS.get(record.split(".")[0], ()) if r in self.absent), None)
 
     def stated(self, path: str, column: str) -> Decimal | None:
         g = self[path].given.get(column)

@@ -57,8 +57,9 @@ def lines(book: Ledger, zero: ZeroBase, lacking=None) -> dict[str, Line]:
     for path, line in out.items():
         parent = out.get(book[path].parent) if book[path].parent else None
         if parent is None:
-            if book[path].parent and lacking is not None:     # its whole is in a record the file leaves out
-                line.share = line.change_share = lacking(book.lacks(book[path].parent))
+            record = book.lacks(book[path].parent) if book[path].parent else None
+            if record is not None and lacking is not None:     # its whole is in a record the file leaves out
+                line.share = line.change_share = lacking(record)
             continue
         line.share = (ratio(line.current, parent.current, zero) if _known(line.current, parent.current)
                       else _first_missing(line.current, parent.current))
