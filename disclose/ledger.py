@@ -75,11 +75,21 @@ class Entry:
         return self
 
 
+# The top-level records each record's lines are computed from (the first part of a line's path). A
+# file may leave records out (a stand-alone “三公” page holds only `three_public:`): the lines of a
+# record that reads an absent one are not in the ledger, and `Ledger.lacks` names the record to add.
+READS = {"income": ("income",), "expenditure": ("expenditure",),
+         "fiscal": ("fiscal", "income", "general_budget"), "general_budget": ("general_budget",),
+         "basic": ("basic",), "three_public": ("three_public",), "operating_costs": ("operating_costs",),
+         "procurement": ("procurement",)}
+
+
 class Ledger(dict):
     """path → `Entry`, in the order of the document."""
 
-    def __init__(self):
+    def __init__(self, absent: frozenset = frozenset()):
         super().__init__()
+        self.absent = absent             # the records of READS the file leaves out
         self._bases: dict[tuple[str, str], Decimal | None] = {}
         self._fields: dict[tuple[int, str], tuple[str, str]] | None = None
 
@@ -90,6 +100,10 @@ class Ledger(dict):
         entry.path = path
         self[path] = entry
         return entry
+
+    def lacks(self, record: str) -> str | None:
+        """The record the file must add for the lines of `record` (a path's first part), or None."""
+        return next((r for r in READS.get(record.split(".")[0], ()) if r in self.absent), None)
 
     def stated(self, path: str, column: str) -> Decimal | None:
         g = self[path].given.get(column)
@@ -140,15 +154,13 @@ def _docs(record_type: type) -> dict[str, str]:
 
 
 def ledger(data: Disclosure) -> Ledger:
-    """Every amount line of `data`, with its bases as given."""
-    out = Ledger()
-    _income(out, data)
-    _expenditure(out, data)
-    _fiscal(out, data)
-    _general_budget(out, data)
+    """Every amount line of `data`, with its bases as given (none of a record the file leaves out)."""
+    out = Ledger(frozenset(r for names in READS.values() for r in names if getattr(data, r) is None))
+    for record, add in (("income", _income), ("expenditure", _expenditure), ("fiscal", _fiscal),
+                        ("general_budget", _general_budget), ("basic", _basic), ("three_public", _three_public)):
+        if out.lacks(record) is None:
+            add(out, data)
     _special_funds(out, data)
-    _basic(out, data)
-    _three_public(out, data)
     _others(out, data)
     return out
 
@@ -284,13 +296,19 @@ def _three_public(out: Ledger, data: Disclosure) -> None:
 
 def _others(out: Ledger, data: Disclosure) -> None:
     oc = data.operating_costs
-    out.add(Entry("operating_costs", "机关运行经费", oc.current, oc.loc())).take(oc, ALL)
+    if oc is not None:
+        out.add(Entry("operating_costs", "机关运行经费", oc.current, oc.loc())).take(oc, ALL)
     p = data.procurement
-    _record_lines(out, "procurement", p, [
-        ("goods", "政府采购货物支出", p.goods, "total", ()), ("works", "政府采购工程支出", p.works, "total", ()),
-        ("services", "政府采购服务支出", p.services, "total", ()),
-        ("total", "政府采购支出总额", accounts.procurement_total(p), None, ("goods", "works", "services"))])
+    if p is not None:
+        _procurement(out, p)
     for name, what in (("meetings", "会议费"), ("training", "培训费")):
         cost = getattr(data, name)
         if cost is not None:
             out.add(Entry(name, what, cost.current, cost.loc())).take(cost, ALL)
+
+
+def _procurement(out: Ledger, p) -> None:
+    _record_lines(out, "procurement", p, [
+        ("goods", "政府采购货物支出", p.goods, "total", ()), ("works", "政府采购工程支出", p.works, "total", ()),
+        ("services", "政府采购服务支出", p.services, "total", ()),
+        ("total", "政府采购支出总额", accounts.procurement_total(p), None, ("goods", "works", "services"))])

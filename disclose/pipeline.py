@@ -11,7 +11,7 @@ The formats are `output.FORMATS`: a new one joins by adding a module and a row t
 """
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -19,13 +19,11 @@ from . import check
 from .derive import derive
 from .errors import ERROR, DiscloseError, Location, Problem
 from .load import load, load_with_empty
-from .model import Disclosure
+from .model import OPTIONAL_RECORDS, Disclosure
 from .output import FORMATS
 from .render import Renderer
 from .render import figures, markup
 from .style import DEFAULT as DEFAULT_STYLE
-from .schema import model_fields
-from .source import Map, Scalar
 from .style import DISCLOSURE, Style
 from .style import load as load_style
 from .view import View
@@ -38,21 +36,7 @@ def resolve_style(data: Disclosure, style_name: str | None, templates: str | Pat
     return load_style(style_name or data.style or DEFAULT_STYLE, templates).for_document(document)
 
 
-# The records of the top level a document of kind `evaluation` does without (it reads `evaluation:`
-# and, where given, `overview`, `government_fund` and `state_capital`).
-_ALWAYS = frozenset({"unit", "year", "amount_unit"})
-EVALUATION_OPTIONAL = frozenset(f.name for f in model_fields(Disclosure) if f.name not in _ALWAYS
-                                and f.default is MISSING and f.default_factory is MISSING)
-
-
-def _optional_for(style_name: str | None, templates, document: str | None):
-    """What the file may leave out, once its `style:` is known: nothing for the disclosure."""
-    def optional(node) -> frozenset:
-        named = node.get("style") if isinstance(node, Map) else None
-        name = style_name or (named.text if isinstance(named, Scalar) and not named.is_null else None)
-        style = load_style(name or DEFAULT_STYLE, templates).for_document(document)
-        return EVALUATION_OPTIONAL if style.kind != DISCLOSURE else frozenset()
-    return optional
+EVALUATION_OPTIONAL = OPTIONAL_RECORDS        # the records a file may leave out (`model`); the package's name
 
 
 @dataclass
@@ -71,16 +55,17 @@ class Checked:
 
 def load_checked(path: str | Path, style_name: str | None = None, templates: str | Path | None = None,
                  prior: str | Path | None = None, document: str | None = None) -> Checked:
-    # figures not filled in yet: EMPTY errors; a document other than the disclosure needs fewer records
-    data, empty = load_with_empty(path, _optional_for(style_name, templates, document))
+    # figures not filled in yet: EMPTY errors; the records the file leaves out are None
+    data, empty = load_with_empty(path, OPTIONAL_RECORDS)
     style = resolve_style(data, style_name, templates, document)
-    return Checked(Path(path), data, style, empty + check.run(data, style, load(prior) if prior else None))
+    last = load(prior, OPTIONAL_RECORDS) if prior else None
+    return Checked(Path(path), data, style, empty + check.run(data, style, last))
 
 
 def view(path: str | Path, style_name: str | None = None,
          templates: str | Path | None = None, document: str | None = None) -> tuple[View, Style]:
     """What the templates receive for a data file (`disclose variables`), and its style."""
-    data = load(path, _optional_for(style_name, templates, document))
+    data = load(path, OPTIONAL_RECORDS)
     style = resolve_style(data, style_name, templates, document)
     return _derive(data, style), style
 

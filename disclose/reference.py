@@ -10,7 +10,7 @@ import typing
 from dataclasses import MISSING, is_dataclass
 from typing import Annotated, Union, get_args, get_origin, get_type_hints
 
-from .model import Disclosure
+from .model import OPTIONAL_RECORDS, Disclosure
 from .schema import Kind, key_of, model_fields
 
 
@@ -56,6 +56,8 @@ def field_reference(root=Disclosure) -> str:
         for f in model_fields(cls):
             kind, sub = _describe(hints[f.name])
             required = "yes" if f.default is MISSING and f.default_factory is MISSING else "no"
+            if cls is root and f.name in OPTIONAL_RECORDS:
+                required = "where printed"      # a record of the accounts: needed by the document that prints it
             if required == "no" and f.default not in (MISSING, None) and not isinstance(f.default, (list, dict)):
                 required = f"no (default {f.default})"
             meaning = f.metadata.get("doc", "").replace("|", "\\|")
@@ -63,6 +65,10 @@ def field_reference(root=Disclosure) -> str:
             if sub is not None:
                 queue.append((f"`{key_of(f)}` of `{cls.__name__}`", sub))
         lines.append("")
+    lines.append("*where printed*: a record of the accounts the file may leave out when its document prints "
+                 "nothing of it (a stand-alone “三公” page needs only `three_public`); a document that prints it "
+                 "reports it as NEEDED (see *A partial document*).")
+    lines.append("")
     lines.append("Kinds: *amount* ≥ 0 with at most two decimals, in the file's `amount_unit` (thousands "
                  "commas allowed); *number* ≥ 0, any decimals; *count* a whole number ≥ 0; *code* digits "
                  "(write them in quotes); *text* one paragraph (line breaks are folded); *clause* a text that a "

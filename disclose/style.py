@@ -203,8 +203,9 @@ class Document(Record):
 
     title: Text = spec("what the document is, for `disclose styles`, e.g. 部门整体支出绩效自评材料")
     kind: Literal["disclosure", "evaluation"] = spec(
-        "what the engine derives and checks for it: `disclosure` (the accounts, every rule) or `evaluation` (the "
-        "整体支出绩效自评 package: `evaluation:` and the records it reads; the other records may be left out)")
+        "what the engine derives and checks for it: `disclosure` (the accounts and their rules; a document that prints "
+        "part of them, such as anhui's `three-public`, needs only the records it prints) or `evaluation` (the "
+        "整体支出绩效自评 package: `evaluation:` and the records it reads)")
     parts: list[Text] = spec("its templates, in order; each part starts on a new page")
     sections: Sections = spec("its numbered sections, as the style's `sections`", default_factory=lambda: Sections())
     file_name: Optional[Text] = spec("the name of its files, with {unit} and {year} filled in (default: its "

@@ -82,6 +82,7 @@ class Missing:
     what: str
     given: bool = False                      # the key is there but empty
     attrs: frozenset = CHANGE_FIELDS         # what a template may read of it (see the module's doc)
+    hint: str = ""                           # what to do, where the default (add the key here) is not it
 
     def __str__(self) -> str:  # what --force prints in its place
         return f"【待补充：{self.what}】"
@@ -108,6 +109,31 @@ class Missing:
         if name.startswith("_") or name not in self.attrs:
             raise AttributeError(f"{self.what} (missing) has no attribute `{name}`")
         return self
+
+
+@dataclass(frozen=True)
+class Absent(Missing):
+    """A top-level record of the accounts the file leaves out (`income:`, `three_public:`…): a file
+    may hold only the records its document prints (a stand-alone “三公” page).  Whatever a template
+    reads of it — any attribute, a loop, an `if` — is this same marker, reported as NEEDED at the top
+    of the file with the record to add; nothing of it is ever read as 0.  (A typo after an absent
+    record is found once the record is there.)"""
+
+    def __getattr__(self, name: str) -> "Absent":
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self
+
+    def __bool__(self) -> bool:      # a choice made on an absent record needs the record too
+        self._met()
+        return True
+
+
+def absent(data: Record, name: str) -> Absent:
+    """The marker of the record `name` that `data` (the file's top level) leaves out."""
+    doc = next((f.metadata.get("doc", name) for f in fields(data) if f.name == name), name)
+    return Absent(data.loc(), name, f"`{name}:` ({doc})",
+                  hint=f"add `{name}:` with its figures to the file (the README's *Field reference* lists them)")
 
 
 def attrs_of(*records: type) -> frozenset:

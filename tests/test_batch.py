@@ -36,7 +36,8 @@ def test_a_broken_unit_does_not_stop_the_others(cli, units, tmp_path):
     assert not (out / "broken-2024").exists()
     # the broken unit is named with its first errors, and counted in the summary
     assert "broken-2024.yaml failed:" in r.err
-    assert "broken-2024.yaml:1: error MISSING: the file's top level has no `assets`" in r.err
+    assert "broken-2024.yaml:1: error NEEDED: the document needs `assets:` (国有资产占用情况) and the file gives " \
+           "none" in r.err
     assert "… and " in r.err and "more: disclose check" in r.err
     row = [line for line in r.err.splitlines() if line.strip().startswith("4 ")]
     assert row and row[0].split()[:3] == ["4", "│", "3"]

@@ -397,7 +397,7 @@ def test_styles_lists_every_shipped_style_with_its_description(cli):
     from disclose.style import load as load_style
 
     r = cli("styles")
-    names = ["hunan", "ningxia", "sichuan", "xinjiang", "yunnan"]
+    names = ["anhui", "hunan", "ningxia", "sichuan", "xinjiang", "yunnan"]
     styles = [line for line in r.out.splitlines() if not line.startswith(" ")]      # under each: its documents
     assert r.code == 0 and styles == [f"{n}\t{load_style(n).settings.description}" for n in names]
     assert "  --document disclosure\t部门决算公开说明 (default)" in r.out

@@ -116,9 +116,10 @@ def test_every_golden_file_and_built_example_is_clean(name, tmp_path):
         path = tmp_path / f"{name}.{suffix}"
         path.write_bytes(built.outputs[suffix])
         result = verify(path)
-        # the Hunan package's forms and report are not read (README: Known limits), so nothing is recognised
-        assert result.findings == [] and (len(result.recognised) > 10 or name == "hengshan-2024"), \
-            (suffix, result.findings)
+        # the Hunan package's forms and report are not read (README: Known limits), so nothing is recognised;
+        # the stand-alone “三公” page states a handful of rates
+        least = {"hengshan-2024": 0, "three-public-example-2024": 5}.get(name, 10)
+        assert result.findings == [] and len(result.recognised) >= least, (suffix, result.findings)
     if (GOLDEN / f"{name}.txt").exists():
         assert verify(GOLDEN / f"{name}.txt").findings == []
 

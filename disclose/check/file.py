@@ -57,7 +57,8 @@ def silence(ctx: Context):
             yield ctx.problem(s.loc("rule"), f"`{s.rule}` is not a rule", "`disclose check --rules` lists them")
 
 
-@rule("FUNC-CODE", ERROR, "功能分类 codes are 3/5/7 digits and each 项 lies inside its 款, each 款 inside its 类")
+@rule("FUNC-CODE", ERROR, "功能分类 codes are 3/5/7 digits and each 项 lies inside its 款, each 款 inside its 类",
+      reads=("general_budget",))
 def func_code(ctx: Context):
     seen: dict[str, Location] = {}
     for lei in ctx.data.general_budget.functions:
@@ -115,7 +116,8 @@ def identity_year(ctx: Context):
                                   f"of {year}", f"check the year (the accounts are of {year})")
 
 
-@rule("IDENTITY-UNIT", WARNING, "each 项目支出绩效自评表 belongs to the unit (主管部门 or 实施单位)")
+@rule("IDENTITY-UNIT", WARNING, "each 项目支出绩效自评表 belongs to the unit (主管部门 or 实施单位)",
+      reads=("performance",))
 def identity_unit(ctx: Context):
     for p in ctx.data.performance.projects:
         if ctx.data.unit not in (p.department, p.implementer):

@@ -12,7 +12,8 @@ from .rules import Context, Part, fmt, rule
 
 # --- performance self-evaluation ------------------------------------------------------------------
 
-@rule("PERF-RULE", ERROR, "every 赋分规则 of a 项目支出绩效自评表 is one the style knows")
+@rule("PERF-RULE", ERROR, "every 赋分规则 of a 项目支出绩效自评表 is one the style knows",
+      reads=("performance",))
 def perf_rule(ctx: Context):
     rules = ctx.style.settings.scoring.rules
     for p in ctx.data.performance.projects:
@@ -24,7 +25,8 @@ def perf_rule(ctx: Context):
                                   f"style.yaml of your --templates folder")
 
 
-@rule("PERF-SCORE", ERROR, "完成率 and 指标得分 recomputed with the 赋分规则; a stated figure that differs is an error")
+@rule("PERF-SCORE", ERROR, "完成率 and 指标得分 recomputed with the 赋分规则; a stated figure that differs is an error",
+      reads=("performance",))
 def perf_score(ctx: Context):
     zero = ctx.style.settings.zero
     for p in ctx.data.performance.projects:
@@ -68,7 +70,8 @@ def _funds_rows(form, kind):
     return [("当年财政拨款", form.funds.fiscal), ("其他资金", form.funds.other)]
 
 
-@rule("PERF-FUNDS", ERROR, "a form's stated funds total, 执行率 and funds 得分 match its rows")
+@rule("PERF-FUNDS", ERROR, "a form's stated funds total, 执行率 and funds 得分 match its rows",
+      reads=("performance",))
 def perf_funds(ctx: Context):
     zero = ctx.style.settings.zero
     for what, label, form, kind in _forms(ctx):
@@ -96,7 +99,8 @@ def perf_funds(ctx: Context):
                               "correct it, or remove it: it is computed")
 
 
-@rule("PERF-SUMMARY", ERROR, "the summary's 全年预算数 and 全年执行数 of all projects match the project forms")
+@rule("PERF-SUMMARY", ERROR, "the summary's 全年预算数 and 全年执行数 of all projects match the project forms",
+      reads=("performance",))
 def perf_summary(ctx: Context):
     p = ctx.data.performance
     for key, column, what in (("stated_projects_budget", "full_year_budget", "全年预算数"),
@@ -111,7 +115,8 @@ def perf_summary(ctx: Context):
         yield from ctx.sum_check(p, key, f"预算绩效评价项目{what}", getattr(p, key), parts)
 
 
-@rule("PERF-TOTAL", ERROR, "总分 of a project form is the funds score plus the indicator scores")
+@rule("PERF-TOTAL", ERROR, "总分 of a project form is the funds score plus the indicator scores",
+      reads=("performance",))
 def perf_total(ctx: Context):
     for p in ctx.data.performance.projects:
         if p.total_score is None:
@@ -123,7 +128,8 @@ def perf_total(ctx: Context):
                               "correct the stated 总分, or remove it: it is computed")
 
 
-@rule("UNIT-SCORE-RANGE", ERROR, "every 单位整体 indicator's 得分 lies between 0 and its 分值权重")
+@rule("UNIT-SCORE-RANGE", ERROR, "every 单位整体 indicator's 得分 lies between 0 and its 分值权重",
+      reads=("performance",))
 def unit_score_range(ctx: Context):
     u = ctx.data.performance.unit
     if u is None:
@@ -134,7 +140,8 @@ def unit_score_range(ctx: Context):
                               f"outside 0…{fmt(i.weight)}", "a score lies between 0 and the indicator's 分值权重")
 
 
-@rule("PERF-WEIGHTS", ERROR, "the weights of a self-evaluation form add up to 100")
+@rule("PERF-WEIGHTS", ERROR, "the weights of a self-evaluation form add up to 100",
+      reads=("performance",))
 def perf_weights(ctx: Context):
     for what, _, form, _ in _forms(ctx):
         weights = form.funds_weight + total(i.weight for i in form.indicators)
@@ -144,7 +151,8 @@ def perf_weights(ctx: Context):
                               related=[i.loc("weight") for i in form.indicators])
 
 
-@rule("UNIT-EXECUTED", WARNING, "the 单位整体 form's 全年执行数 is the unit's 本年支出合计")
+@rule("UNIT-EXECUTED", WARNING, "the 单位整体 form's 全年执行数 is the unit's 本年支出合计",
+      reads=("performance", "expenditure"))
 def unit_executed(ctx: Context):
     u = ctx.data.performance.unit
     if u is None:

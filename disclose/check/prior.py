@@ -18,7 +18,8 @@ def _prior_mismatch(ctx: Context, this: Record, key: str, what: str, value, last
                        "correct the 上年 figure here, or last year's file", related=[last_loc])
 
 
-@rule("PRIOR-MATCH", ERROR, "with --prior: every 上年 figure equals the 本年 figure of last year's file", needs_prior=True)
+@rule("PRIOR-MATCH", ERROR, "with --prior: every 上年 figure equals the 本年 figure of last year's file", needs_prior=True,
+      reads=("overview", "income", "expenditure", "overall", "fiscal", "general_budget", "operating_costs", "three_public"))
 def prior_match(ctx: Context):
     d, last = ctx.data, ctx.prior
     if d.year != last.year + 1:
@@ -69,7 +70,8 @@ def prior_match(ctx: Context):
                               "file has no such 项", "check the code, or the 上年 figure")
 
 
-@rule("PRIOR-ITEMS", INFO, "with --prior: 项 that appeared this year or vanished since last year", needs_prior=True)
+@rule("PRIOR-ITEMS", INFO, "with --prior: 项 that appeared this year or vanished since last year", needs_prior=True,
+      reads=("general_budget",))
 def prior_items(ctx: Context):
     d, last = ctx.data, ctx.prior
     if d.year != last.year + 1:

@@ -24,15 +24,20 @@ class Rule:
     by_render: bool = False       # found by rendering the text, not by a function over the data
     blocks_build: bool = False    # build refuses while it stands, even as a warning
     kinds: tuple = ("disclosure",)  # the kinds of document (`style.Document.kind`) whose data it checks
+    reads: tuple = ()             # the top-level records it reads: it does not run when the file (or --prior's) lacks one
+
+    def runs_on(self, data: Disclosure | None) -> bool:
+        """Whether every record the rule reads is in `data` (a file may leave records out)."""
+        return data is None or all(getattr(data, r) is not None for r in self.reads)
 
 
 RULES: list[Rule] = []
 
 
 def rule(id: str, severity: str, description: str, needs_prior: bool = False, by_render: bool = False,
-         blocks_build: bool = False, kinds: tuple = ("disclosure",)):
+         blocks_build: bool = False, kinds: tuple = ("disclosure",), reads: tuple = ()):
     def register(func):
-        RULES.append(Rule(id, severity, description, func, needs_prior, by_render, blocks_build, kinds))
+        RULES.append(Rule(id, severity, description, func, needs_prior, by_render, blocks_build, kinds, reads))
         return func
     return register
 
@@ -119,13 +124,14 @@ class Context:
 def run(data: Disclosure, style: Style, prior: Disclosure | None = None,
         only: Iterable[str] | None = None) -> list[Problem]:
     """Every problem the rules find for the document the style is set to write (`style.kind`),
-    minus those the file silences."""
+    minus those the file silences.  A rule that reads a record the file (or `prior`) leaves out does
+    not run: what it would hold is not there, and what a sentence needs of it is NEEDED."""
     ctx = Context(data, style, prior)
     wanted = set(only) if only else None
     problems: list[Problem] = []
     for r in RULES:
         if (wanted is not None and r.id not in wanted) or (r.needs_prior and prior is None) or \
-                style.kind not in r.kinds:
+                style.kind not in r.kinds or not (r.runs_on(data) and r.runs_on(prior)):
             continue
         ctx.current_rule = r
         problems.extend(r.run(ctx))

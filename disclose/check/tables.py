@@ -9,7 +9,8 @@ from .rules import Context, fmt, rule
 
 # --- the nine tables ------------------------------------------------------------------------------
 
-@rule("ECON-CODE", ERROR, "基本支出 amounts use codes of the 部门支出经济分类 (5 digits); `classes` its classes or codes")
+@rule("ECON-CODE", ERROR, "基本支出 amounts use codes of the 部门支出经济分类 (5 digits); `classes` its classes or codes",
+      reads=("basic",))
 def econ_code(ctx: Context):
     entries = classification.economic()
     b = ctx.data.basic
@@ -26,7 +27,8 @@ def econ_code(ctx: Context):
                               "use a class (301, 302, 303, 307, 310 or 399) or a 5-digit code such as 30101")
 
 
-@rule("ECON-TOTALS", ERROR, "人员经费 and 公用经费 as entered equal the sums of their economic codes")
+@rule("ECON-TOTALS", ERROR, "人员经费 and 公用经费 as entered equal the sums of their economic codes",
+      reads=("basic",))
 def econ_totals(ctx: Context):
     b = ctx.data.basic
     if not b.economic:
@@ -38,7 +40,8 @@ def econ_totals(ctx: Context):
         yield from ctx.sum_check(b, key, group, getattr(b, key), parts)
 
 
-@rule("TABLE-SPLIT", ERROR, "each 项's 基本支出 + 项目支出 equals its 一般公共预算财政拨款支出 (公开05)")
+@rule("TABLE-SPLIT", ERROR, "each 项's 基本支出 + 项目支出 equals its 一般公共预算财政拨款支出 (公开05)",
+      reads=("general_budget",))
 def table_split(ctx: Context):
     for i in items(ctx.data):
         if i.basic is not None and i.project is not None and i.basic + i.project != i.current:
@@ -53,7 +56,8 @@ def table_split(ctx: Context):
 
 
 @rule("TABLE-MATCH", ERROR, "the same figure is the same in every table: the 项 rows of 公开02/03/05 add up to "
-      "the 收入, 支出 and 基本支出 totals")
+      "the 收入, 支出 and 基本支出 totals",
+      reads=("general_budget", "income", "expenditure", "basic"))
 def table_match(ctx: Context):
     d = ctx.data
     its = items(d)
@@ -82,7 +86,8 @@ def table_match(ctx: Context):
                                      "公开05 基本支出 (= 公开06 人员经费 + 公用经费)", basic, parts)
 
 
-@rule("TABLE-DATA", WARNING, "the file gives what the nine tables need (otherwise their cells stay blank)")
+@rule("TABLE-DATA", WARNING, "the file gives what the nine tables need (otherwise their cells stay blank)",
+      reads=("general_budget", "basic", "income"))
 def table_data(ctx: Context):
     d = ctx.data
     its = items(d)

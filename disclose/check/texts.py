@@ -11,7 +11,8 @@ from .rules import NEEDED, Context, fmt, rule
 
 # --- narrative prerequisites --------------------------------------------------------------------
 
-@rule("REASON-MISSING", ERROR, "every change the house style explains has its 主要原因")
+@rule("REASON-MISSING", ERROR, "every change the house style explains has its 主要原因",
+      reads=("general_budget",))
 def reason_missing(ctx: Context):
     compare = ctx.style.settings.compare.items
     for i in items(ctx.data):

@@ -38,21 +38,24 @@ def _totals(ctx: Context, record, parts: list[Part], this_year_name: str, grand_
                              head + [(name, getattr(record, key), record.loc(key)) for key, name in extras])
 
 
-@rule("TOTAL-INCOME", ERROR, "本年收入合计 and 收入总计 are the sums of their parts")
+@rule("TOTAL-INCOME", ERROR, "本年收入合计 and 收入总计 are the sums of their parts",
+      reads=("income",))
 def total_income(ctx: Context):
     i = ctx.data.income
     yield from _totals(ctx, i, income_lines(i), "本年收入合计", "收入总计",
                        [("non_fiscal_balance_used", "使用非财政拨款结余"), ("carryover_start", "年初结转和结余")])
 
 
-@rule("TOTAL-EXPENDITURE", ERROR, "本年支出合计 and 支出总计 are the sums of their parts")
+@rule("TOTAL-EXPENDITURE", ERROR, "本年支出合计 and 支出总计 are the sums of their parts",
+      reads=("expenditure",))
 def total_expenditure(ctx: Context):
     e = ctx.data.expenditure
     yield from _totals(ctx, e, expenditure_lines(e), "本年支出合计", "支出总计",
                        [("balance_distribution", "结余分配"), ("carryover_end", "年末结转和结余")])
 
 
-@rule("BALANCE", ERROR, "收入总计 equals 支出总计")
+@rule("BALANCE", ERROR, "收入总计 equals 支出总计",
+      reads=("income", "expenditure"))
 def balance(ctx: Context):
     inc, exp = grand_totals(ctx.data)
     if inc != exp:
@@ -66,7 +69,8 @@ def balance(ctx: Context):
                           + [d.income.loc("carryover_start"), d.expenditure.loc("carryover_end")])
 
 
-@rule("FISCAL-BALANCE", ERROR, "年初财政拨款结转和结余 + 本年财政拨款收入 = 年末结转和结余 + 本年财政拨款支出")
+@rule("FISCAL-BALANCE", ERROR, "年初财政拨款结转和结余 + 本年财政拨款收入 = 年末结转和结余 + 本年财政拨款支出",
+      reads=("fiscal", "income", "general_budget"))
 def fiscal_balance(ctx: Context):
     d = ctx.data
     income, spending = accounts.fiscal_income(d.income), accounts.fiscal_spending(d)
@@ -84,7 +88,8 @@ def fiscal_balance(ctx: Context):
             + [i.loc("current") for i in items(d)])
 
 
-@rule("FISCAL-WITHIN", ERROR, "财政拨款 is part of the whole: 财政拨款收入 ≤ 本年收入合计, 上年财政拨款总计 ≤ 上年收支总计")
+@rule("FISCAL-WITHIN", ERROR, "财政拨款 is part of the whole: 财政拨款收入 ≤ 本年收入合计, 上年财政拨款总计 ≤ 上年收支总计",
+      reads=("fiscal", "overall", "income", "expenditure", "general_budget"))
 def fiscal_within(ctx: Context):
     d = ctx.data
     inc, _ = grand_totals(d)
@@ -100,7 +105,8 @@ def fiscal_within(ctx: Context):
                           related=[d.income.loc("grand_total")])
 
 
-@rule("FUNC-ROLLUP", ERROR, "each 类 = Σ its 款 = Σ its 项 in 本年 (their 上年 and 预算: LINE-SUMS)")
+@rule("FUNC-ROLLUP", ERROR, "each 类 = Σ its 款 = Σ its 项 in 本年 (their 上年 and 预算: LINE-SUMS)",
+      reads=("general_budget",))
 def func_rollup(ctx: Context):
     for lei in ctx.data.general_budget.functions:
         if lei.current is not None:
@@ -116,14 +122,16 @@ def func_rollup(ctx: Context):
                                      [(f"{i.name}(项)", i.current, i.loc("current")) for i in k.items])
 
 
-@rule("BASIC-TOTAL", ERROR, "基本支出 = 人员经费 + 公用经费")
+@rule("BASIC-TOTAL", ERROR, "基本支出 = 人员经费 + 公用经费",
+      reads=("basic",))
 def basic_total(ctx: Context):
     b = ctx.data.basic
     yield from ctx.sum_check(b, "stated_total", "一般公共预算财政拨款基本支出", b.stated_total,
                              [("人员经费", b.personnel, b.loc("personnel")), ("公用经费", b.public, b.loc("public"))])
 
 
-@rule("BASIC-WITHIN", ERROR, "一般公共预算财政拨款基本支出 is no more than the 基本支出 of the 支出决算表")
+@rule("BASIC-WITHIN", ERROR, "一般公共预算财政拨款基本支出 is no more than the 基本支出 of the 支出决算表",
+      reads=("basic", "expenditure"))
 def basic_within(ctx: Context):
     d = ctx.data
     fiscal_basic = accounts.basic_total(d.basic)
@@ -135,7 +143,8 @@ def basic_within(ctx: Context):
                           related=[d.basic.loc("personnel"), d.basic.loc("public"), d.expenditure.loc("basic")])
 
 
-@rule("OPERATING-COSTS", ERROR, "机关运行经费 equals 公用经费 where the file says the two coincide")
+@rule("OPERATING-COSTS", ERROR, "机关运行经费 equals 公用经费 where the file says the two coincide",
+      reads=("operating_costs", "basic"))
 def operating_costs(ctx: Context):
     oc, b = ctx.data.operating_costs, ctx.data.basic
     public = accounts.personnel_and_public(b)[1]
@@ -147,7 +156,8 @@ def operating_costs(ctx: Context):
 
 
 @rule("THREE-PUBLIC-TOTAL", ERROR, "“三公”经费 = 因公出国（境）费 + 公务用车 + 公务接待费; 公务用车 = 购置 + 运行维护 "
-      "(their 上年 and 预算: LINE-SUMS)")
+      "(their 上年 and 预算: LINE-SUMS)",
+      reads=("three_public",))
 def three_public_total(ctx: Context):
     t = ctx.data.three_public
     v = t.vehicles
@@ -158,7 +168,8 @@ def three_public_total(ctx: Context):
         ("公务接待费", t.reception.current, t.reception.loc("current"))])
 
 
-@rule("PROCUREMENT-TOTAL", ERROR, "政府采购 = 货物 + 工程 + 服务; 中小企业 ≤ 总额; 小微企业 ≤ 中小企业")
+@rule("PROCUREMENT-TOTAL", ERROR, "政府采购 = 货物 + 工程 + 服务; 中小企业 ≤ 总额; 小微企业 ≤ 中小企业",
+      reads=("procurement",))
 def procurement_total(ctx: Context):
     p = ctx.data.procurement
     parts = [("货物", p.goods, p.loc("goods")), ("工程", p.works, p.loc("works")),
@@ -175,7 +186,8 @@ def procurement_total(ctx: Context):
                           related=[p.loc("sme")])
 
 
-@rule("ASSETS", ERROR, "国有资产: a value goes with an area or vehicles, and none without")
+@rule("ASSETS", ERROR, "国有资产: a value goes with an area or vehicles, and none without",
+      reads=("assets",))
 def assets(ctx: Context):
     a = ctx.data.assets
     vehicles = accounts.vehicle_count(a.vehicles)

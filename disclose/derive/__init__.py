@@ -24,7 +24,7 @@ from .glossary import glossary
 from .lines import lines, missing_line
 from .performance import performance
 from .tables import derive_tables
-from ..view import CHANGE_FIELDS, Deferred, Line, Missing, View, attrs_of, need
+from ..view import CHANGE_FIELDS, Deferred, Line, Missing, View, absent, attrs_of, need
 
 
 def derive(data: Disclosure, style: Style, check_errors: Iterable[Problem] = ()) -> View:
@@ -32,26 +32,33 @@ def derive(data: Disclosure, style: Style, check_errors: Iterable[Problem] = ())
     are the errors `build --force` prints on the title page."""
     zero = style.settings.zero
     book = ledger(data)
-    line = lines(book, zero)
+    line = lines(book, zero, lambda record: absent(data, record))
+
+    def part(record: str, compute):
+        """The view of a record, or — when the file leaves it (or a record it reads) out — the marker
+        naming the record to add: a template that prints it reports NEEDED, and nothing is read as 0."""
+        lacking = record if getattr(data, record) is None else book.lacks(record)
+        return absent(data, lacking) if lacking else compute()
+
     v = View(unit=data.unit, year=data.year, prior_year=data.year - 1, amount_unit=data.amount_unit)
-    v.overview = _overview(data)
-    v.income = _income(data, line, book)
-    v.expenditure = _record(line, "expenditure")
-    v.overall = View(income_total=v.income.grand_total.current, expenditure_total=v.expenditure.grand_total.current,
-                     change=v.income.grand_total.change,
-                     reason=need(data.overall, "reason", "收入支出总体的变动原因"))
-    v.general_budget = _general_budget(data, line)
+    v.overview = part("overview", lambda: _overview(data))
+    v.income = part("income", lambda: _income(data, line, book))
+    v.expenditure = part("expenditure", lambda: _record(line, "expenditure"))
+    v.overall = part("overall", lambda: View(
+        income_total=v.income.grand_total.current, expenditure_total=v.expenditure.grand_total.current,
+        change=v.income.grand_total.change, reason=need(data.overall, "reason", "收入支出总体的变动原因")))
+    v.general_budget = part("general_budget", lambda: _general_budget(data, line))
     v.government_fund = _special_fund(data.government_fund, line.get("government_fund.expenditure"))
     v.state_capital = _special_fund(data.state_capital, line.get("state_capital.expenditure"))
-    v.fiscal = _record(line, "fiscal")
-    v.basic = _basic(data, line)
-    v.assets = _assets(data)
-    v.three_public = _three_public(data, v.assets, line)
-    v.operating_costs = line["operating_costs"]
-    v.procurement = _procurement(data, line, zero)
+    v.fiscal = part("fiscal", lambda: _record(line, "fiscal"))
+    v.basic = part("basic", lambda: _basic(data, line))
+    v.assets = part("assets", lambda: _assets(data))
+    v.three_public = part("three_public", lambda: _three_public(data, v.assets, line))
+    v.operating_costs = part("operating_costs", lambda: line["operating_costs"])
+    v.procurement = part("procurement", lambda: _procurement(data, line, zero))
     v.meetings = line.get("meetings") or missing_line(data.loc(), "meetings", "会议费")
     v.training = line.get("training") or missing_line(data.loc(), "training", "培训费")
-    v.performance = performance(data, style, zero)
+    v.performance = part("performance", lambda: performance(data, style, zero))
     v.texts = View(**{key: data.texts[key] if data.texts.get(key) else
                       Missing(data.texts.locs[key] if key in data.texts and hasattr(data.texts, "locs") else
                               data.loc("texts"), key, what, key in data.texts)

@@ -41,6 +41,7 @@ class Slice:
 class Chart:
     kind: str                               # "bar" (上年 against 本年) or "pie" (the parts of a whole)
     items: tuple[Group, ...] | tuple[Slice, ...]
+    lacking: tuple[Missing, ...] = ()       # a pie of figures the file lacks: not drawn, they are reported
 
     @property
     def empty(self) -> bool:
@@ -49,7 +50,7 @@ class Chart:
 
     @property
     def missing(self) -> list[Missing]:
-        return [v for g in self.items if isinstance(g, Group) for v in (g.prior, g.current)
+        return list(self.lacking) + [v for g in self.items if isinstance(g, Group) for v in (g.prior, g.current)
                 if isinstance(v, Missing)]
 
 
@@ -58,6 +59,9 @@ def _bars(*lines: tuple[str, Line]) -> Chart:
 
 
 def _pie(*lines: tuple[str, Line]) -> Chart:
+    lacking = tuple(v for _, line in lines for v in (line.current, line.share) if isinstance(v, Missing))
+    if lacking:         # a part of a record the file leaves out: nothing to draw
+        return Chart("pie", (), lacking)
     return Chart("pie", tuple(Slice(name, line.current, line.share) for name, line in lines if line.current != 0))
 
 

@@ -38,8 +38,9 @@ def _missing(e: Entry, column: str) -> Missing:
     return Missing(g.loc if g else e.home, column, f"{e.name}的{WHAT[column]}", given=g is not None)
 
 
-def lines(book: Ledger, zero: ZeroBase) -> dict[str, Line]:
-    """path → `Line`, for every line of the ledger."""
+def lines(book: Ledger, zero: ZeroBase, lacking=None) -> dict[str, Line]:
+    """path → `Line`, for every line of the ledger; `lacking(record)` is the marker of a record the
+    file leaves out (`view.absent`), what the share of a line whose parent is absent is."""
     out: dict[str, Line] = {}
     for path, e in book.items():
         current = e.current if e.current is not None else Missing(e.home, "current", e.name)
@@ -56,6 +57,9 @@ def lines(book: Ledger, zero: ZeroBase) -> dict[str, Line]:
     for path, line in out.items():
         parent = out.get(book[path].parent) if book[path].parent else None
         if parent is None:
+            record = book.lacks(book[path].parent) if book[path].parent else None
+            if record is not None and lacking is not None:     # its whole is in a record the file leaves out
+                line.share = line.change_share = lacking(record)
             continue
         line.share = (ratio(line.current, parent.current, zero) if _known(line.current, parent.current)
                       else _first_missing(line.current, parent.current))

@@ -14,7 +14,7 @@ from .. import accounts, classification
 from ..accounts import sum_or_none as _sum
 from ..model import EXPENDITURE_KINDS, Disclosure, Item, ItemIncome, ItemSpending
 from ..numbers import ZERO, total
-from ..view import Missing, View
+from ..view import Missing, View, absent
 
 INCOME_COLUMNS = ("fiscal", "superior_subsidy", "business", "operating", "affiliated", "other")
 SPENDING_COLUMNS = EXPENDITURE_KINDS      # a 项's row of 公开03 has the kinds of 本年支出
@@ -62,62 +62,103 @@ def _gb_of(i: Item) -> dict:
     return {"total": i.current, "basic": basic, "project": project}
 
 
+# The top-level records each table reads: a table of a record the file leaves out is the marker of
+# that record (`view.absent`), reported as NEEDED by the template that prints it.
+READS = {"t01": ("income", "expenditure", "general_budget"), "t02": ("income", "general_budget"),
+         "t03": ("expenditure", "general_budget"), "t04": ("fiscal", "income", "general_budget"),
+         "t05": ("general_budget", "basic"), "t06": ("basic",), "t07": ("three_public",), "t08": (), "t09": ()}
+
+
 def derive_tables(data: Disclosure, v: View) -> View:
-    items = accounts.items(data)
+    def table(name: str, compute):
+        lacking = next((r for r in READS[name] if getattr(data, r) is None), None)
+        return absent(data, lacking) if lacking else compute()
+
+    items = accounts.items(data) if data.general_budget is not None else []
     has_income = any(i.income is not None for i in items)
     has_spending = any(i.spending is not None for i in items)
     has_split = any(i.basic is not None or i.project is not None for i in items)
-    classes = classification.functional_classes()
-
     # 公开02 收入决算表 and 公开03 支出决算表: rows only where the file gives them
     t02_rows = _hierarchy(data, ("total",) + INCOME_COLUMNS, _income_of,
                           lambda i: i.income is not None and _income_of(i)["total"] != 0) if has_income else []
     t03_rows = _hierarchy(data, ("total",) + SPENDING_COLUMNS, _spending_of,
                           lambda i: i.spending is not None and _spending_of(i)["total"] != 0) if has_spending else []
-    inc, exp = v.income, v.expenditure
-    t02_total = View(total=inc.total.current, **{c: getattr(inc, c).current for c in INCOME_COLUMNS})
-    t03_total = View(total=exp.total.current, **{c: getattr(exp, c).current for c in SPENDING_COLUMNS})
+    fund, capital = v.government_fund, v.state_capital
+    fund_spent = fund.expenditure.current if fund else ZERO
+    capital_spent = capital.expenditure.current if capital else ZERO
 
-    # 公开05 一般公共预算财政拨款支出决算表
-    t05_rows = _hierarchy(data, ("total", "basic", "project"), _gb_of, lambda i: i.current != 0)
-    gb_basic = accounts.basic_total(data.basic)      # None (a blank cell) when 人员经费 or 公用经费 is unknown
-    t05_total = View(total=v.general_budget.current, basic=gb_basic,
-                     project=v.general_budget.current - gb_basic if gb_basic is not None else None)
+    def t02() -> View:
+        inc = v.income
+        return View(rows=t02_rows, total=View(total=inc.total.current, **{c: getattr(inc, c).current
+                                                                          for c in INCOME_COLUMNS}),
+                    complete=has_income)
 
-    # 公开01 and 公开04: expenditure by 类
-    all_by_class = {code: None for code in classes}
-    if has_spending:
-        all_by_class = {code: ZERO for code in classes}
-        for r in t03_rows:
-            if r.level == "类":
-                all_by_class[r.code] = r.total
-    fund = v.government_fund
-    capital = v.state_capital
+    def t03() -> View:
+        exp = v.expenditure
+        return View(rows=t03_rows, total=View(total=exp.total.current, **{c: getattr(exp, c).current
+                                                                          for c in SPENDING_COLUMNS}),
+                    complete=has_spending)
+
+    def t05() -> View:
+        # 公开05 一般公共预算财政拨款支出决算表
+        rows = _hierarchy(data, ("total", "basic", "project"), _gb_of, lambda i: i.current != 0)
+        gb_basic = accounts.basic_total(data.basic)      # None (a blank cell) when 人员经费 or 公用经费 is unknown
+        return View(rows=rows, total=View(total=v.general_budget.current, basic=gb_basic,
+                                          project=v.general_budget.current - gb_basic if gb_basic is not None
+                                          else None), complete=has_split or not items)
+
+    def t01() -> View:
+        # 公开01: expenditure by 类
+        by_class = {code: None for code in classification.functional_classes()}
+        if has_spending:
+            by_class = {code: ZERO for code in by_class}
+            for r in t03_rows:
+                if r.level == "类":
+                    by_class[r.code] = r.total
+        return View(income=v.income, expenditure=v.expenditure, by_class=by_class)
+
+    # 公开07 “三公”经费
+    def t07() -> View:
+        tp = v.three_public
+        return View(nil=all(x == 0 for x in (tp.current, tp.full_budget if not _missing(tp.full_budget) else ZERO)),
+                    budget=_three_public_column(tp, "full_budget"), actual=_three_public_column(tp, "current"))
+
+    # 公开08 政府性基金, 公开09 国有资本经营
+    t08 = View(nil=fund is None or all(x == 0 for x in (fund.carryover_start, fund.income, fund_spent,
+                                                         fund.carryover_end)), fund=fund)
+    t09 = View(nil=capital is None or capital_spent == 0, fund=capital)
+
+    return View(t01=table("t01", t01), t02=table("t02", t02), t03=table("t03", t03),
+                t04=table("t04", lambda: _fiscal_table(data, v, fund_spent, capital_spent)),
+                t05=table("t05", t05), t06=table("t06", lambda: _economic_table(v)), t07=table("t07", t07),
+                t08=t08, t09=t09)
+
+
+def _fiscal_table(data: Disclosure, v: View, fund_spent, capital_spent) -> View:
+    """公开04 财政拨款收入支出决算总表."""
+    classes = classification.functional_classes()
+    fund, capital = v.government_fund, v.state_capital
     gb_by_class = {code: ZERO for code in classes}
     for c in v.general_budget.classes:
         gb_by_class[c.code] = c.current
-    fund_spent = fund.expenditure.current if fund else ZERO
-    capital_spent = capital.expenditure.current if capital else ZERO
     # 政府性基金 and 国有资本经营 money has no 类 breakdown in the model: where there is any, the
     # 类 rows of those columns (and of 合计) are left blank and TABLE-DATA says so
     special = bool(fund_spent or capital_spent)
-    t04_by_class = {code: View(total=None if special else gb_by_class[code], general_budget=gb_by_class[code],
-                               government_fund=None if fund_spent else ZERO,
-                               state_capital=None if capital_spent else ZERO)
-                    for code in classes}
+    by_class = {code: View(total=None if special else gb_by_class[code], general_budget=gb_by_class[code],
+                           government_fund=None if fund_spent else ZERO,
+                           state_capital=None if capital_spent else ZERO)
+                for code in classes}
     f = View(**{k: line.current for k, line in vars(v.fiscal).items()})
     fund_start = fund.carryover_start if fund else ZERO
     capital_start = capital.carryover_start if capital else ZERO
     fund_end = fund.carryover_end if fund else ZERO
     capital_end = capital.carryover_end if capital else ZERO
-    fund_income = data.income.government_fund
-    capital_income = data.income.state_capital
-    t04 = View(
-        income=View(general_budget=data.income.general_budget, government_fund=fund_income,
-                    state_capital=capital_income, total=f.income),
+    return View(
+        income=View(general_budget=data.income.general_budget, government_fund=data.income.government_fund,
+                    state_capital=data.income.state_capital, total=f.income),
         carryover_start=View(total=f.carryover_start, general_budget=f.carryover_start - fund_start - capital_start,
                              government_fund=fund_start, state_capital=capital_start),
-        by_class=t04_by_class,
+        by_class=by_class,
         spending=View(total=f.spending, general_budget=v.general_budget.current, government_fund=fund_spent,
                       state_capital=capital_spent),
         carryover_end=View(total=f.carryover_end, general_budget=f.carryover_end - fund_end - capital_end,
@@ -126,26 +167,6 @@ def derive_tables(data: Disclosure, v: View) -> View:
                                             general_budget=v.general_budget.current + f.carryover_end - fund_end
                                             - capital_end, government_fund=fund_spent + fund_end,
                                             state_capital=capital_spent + capital_end))
-
-    t01 = View(income=inc, expenditure=exp, by_class=all_by_class)
-
-    # 公开06 基本支出决算明细表
-    t06 = _economic_table(v)
-
-    # 公开07 “三公”经费
-    tp = v.three_public
-    t07 = View(nil=all(x == 0 for x in (tp.current, tp.full_budget if not _missing(tp.full_budget) else ZERO)),
-               budget=_three_public_column(tp, "full_budget"), actual=_three_public_column(tp, "current"))
-
-    # 公开08 政府性基金, 公开09 国有资本经营
-    t08 = View(nil=fund is None or all(x == 0 for x in (fund.carryover_start, fund.income, fund_spent,
-                                                         fund.carryover_end)), fund=fund)
-    t09 = View(nil=capital is None or capital_spent == 0, fund=capital)
-
-    return View(t01=t01, t02=View(rows=t02_rows, total=t02_total, complete=has_income),
-                t03=View(rows=t03_rows, total=t03_total, complete=has_spending),
-                t04=t04, t05=View(rows=t05_rows, total=t05_total, complete=has_split or not items),
-                t06=t06, t07=t07, t08=t08, t09=t09)
 
 
 def _missing(value) -> bool:

@@ -22,6 +22,7 @@ from typing import Callable
 from ..errors import Location
 from ..ledger import COLUMNS, WHAT, Entry, Ledger, ledger
 from ..model import Disclosure
+from ..model import OPTIONAL_RECORDS
 from ..model.figures import COMPARED
 
 # A line some files have and others do not: named in a formula, it is a missing figure, not a typo.
@@ -93,7 +94,14 @@ class Figures:
 
     def known(self, name: str) -> bool:
         line, _ = self.split(name)
-        return name in EXTRA or line in self.book or bool(_OPTIONAL.fullmatch(line))
+        return name in EXTRA or line in self.book or bool(_OPTIONAL.fullmatch(line)) or self.absent(line) is not None
+
+    def absent(self, name: str) -> str | None:
+        """The record the file leaves out that a name's line belongs to (a partial file), or None."""
+        record = name.split(".")[0]
+        if record in OPTIONAL_RECORDS and getattr(self.data, record) is None:
+            return record
+        return self.book.lacks(record)
 
     def suggest(self, name: str) -> str | None:
         candidates = list(EXTRA) + [p for p in self.book if "#" not in p]
@@ -105,6 +113,10 @@ class Figures:
 
     def figure(self, name: str) -> Figure | None:
         """The file's figure of that name (value None where the file lacks it); None for an unknown name."""
+        record = self.absent(name)
+        if record is not None:
+            return Figure(name, f"`{record}:`", None, self.data.loc(), f"add `{record}:` with its figures to the file",
+                          record)
         if name in EXTRA:
             label, get, where, hint = EXTRA[name]
             return Figure(name, label, get(self.data), where(self.data), hint, name.split(".")[1])

@@ -12,6 +12,7 @@ file as a whole (`Disclosure`), and re-exports the others.
 """
 from __future__ import annotations
 
+from dataclasses import MISSING, fields
 from typing import Literal, Optional
 
 from ..schema import Block, Clause, Count, Record, Text, model, spec
@@ -129,7 +130,18 @@ class Disclosure(Record):
                                             "beyond the disclosure", None)
 
 
+# The records of the top level a file may leave out: every required one but `unit`, `year` and
+# `amount_unit`. A file holds what its document prints (a stand-alone “三公” page: `three_public:`);
+# a sentence or table that reads a record the file lacks reports it (NEEDED, `view.absent`), and the
+# rules that read it do not run.
+ALWAYS = ("unit", "year", "amount_unit")
+OPTIONAL_RECORDS = frozenset(f.name for f in fields(Disclosure) if f.name not in ALWAYS and f.name != "meta"
+                             and f.default is MISSING and f.default_factory is MISSING)
+
+
 __all__ = [
+    "ALWAYS",
+    "OPTIONAL_RECORDS",
     "UNREVIEWED",
     "Abroad",
     "AnnexBlock",

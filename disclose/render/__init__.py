@@ -252,6 +252,13 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             answer = self._safe[key] = super().is_safe_attribute(obj, attr, value)
         return answer
 
+    def getitem(self, obj, argument):
+        # `{"up": "增加", "down": "减少"}[x.change.direction]` of a missing comparison: the missing value
+        # itself (reported with its data line), not a key error inside the template
+        if isinstance(argument, Missing):
+            return argument
+        return super().getitem(obj, argument)
+
 
 class _Current:
     """The render a shared environment is working for (its filters and `finalize` ask it)."""
@@ -366,7 +373,7 @@ class Renderer:
             if (m.loc, m.field) in seen:
                 continue
             seen.add((m.loc, m.field))
-            hint = (f"write it after `{m.field}:`" if m.given else f"add `{m.field}: …` to this entry")
+            hint = m.hint or (f"write it after `{m.field}:`" if m.given else f"add `{m.field}: …` to this entry")
             out.append(Problem(m.loc, "NEEDED", f"the document needs {m.what} and the file gives none",
                                hint))
         return out

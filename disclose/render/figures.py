@@ -28,6 +28,14 @@ if TYPE_CHECKING:
 _FIELD = re.compile(r"\{(\w*)\}")
 
 
+class _Names(dict):
+    """The name of each line of the ledger; a line of a record the file leaves out is named by its path
+    (its chart is not drawn: the record is NEEDED)."""
+
+    def __missing__(self, path: str) -> str:
+        return path
+
+
 def place(parts: list[list[Block]], style: Style, view: View, data: Disclosure) -> tuple[list[list[Block]],
                                                                                          list[Missing]]:
     """The parts with the style's charts inserted, and the figures they need that the file lacks."""
@@ -36,18 +44,20 @@ def place(parts: list[list[Block]], style: Style, view: View, data: Disclosure) 
     if not wanted:
         return parts, []
     from ..derive.charts import CHARTS     # only for a style that has charts
-    names = {path: entry.name for path, entry in ledger(data).items()}
+    names = _Names({path: entry.name for path, entry in ledger(data).items()})
     found: list[tuple[tuple[int, int, int], object, ChartPlace, Chart]] = []
+    unplotted: list[Missing] = []
     for order, (where, owner, spot) in enumerate(wanted):
         kind = CHARTS.get(spot.chart)
         if kind is None:
             raise DiscloseError([_unknown(spot)])
         chart = kind.derive(view, names)
+        unplotted += [] if chart.items else chart.missing       # what a chart not drawn lacks
         if not chart.empty:
             part, index = _position(parts, where, owner, spot)
             found.append(((part, index, order), where, spot, chart))
     out = [list(blocks) for blocks in parts]
-    missing: list[Missing] = []
+    missing: list[Missing] = unplotted
     figures = []
     for n, (key, where, spot, chart) in enumerate(sorted(found, key=lambda f: f[0]), 1):
         caption = fill(style.settings.charts.caption, style.settings.charts.loc("caption"), "charts.caption",
