@@ -320,3 +320,15 @@ def test_the_readme_documents_every_key_of_the_indicator_file():
             for f in model_fields(record)}
     assert len(keys) == 29
     assert [k for k in sorted(keys) if f"`{k}`" not in section and f"{k}:" not in section] == []
+
+
+def test_a_file_with_some_records_gives_the_indicators_it_can(cli):
+    """A file may hold only some records of the accounts (the stand-alone “三公” page's): the indicators
+    over them are evaluated, each of the others is skipped with the record to add."""
+    page = DATA / "three-public-example-2024.yaml"
+    r = cli("indicators", page)
+    assert r.code == 0
+    assert "C21                “三公”经费控制率    84.10%             ≤100%      5.00 / 5" in r.out
+    assert "scored: 5.00 of 5 (1 indicator)" in r.out
+    assert ("B31 支出预算执行率 is not evaluated: `expenditure:` (`expenditure.total`) is not given — add "
+            "`expenditure:` with its figures to the file") in r.out

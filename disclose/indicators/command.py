@@ -6,13 +6,15 @@ from pathlib import Path
 
 from ..errors import display_path
 from ..load import load
+from ..model import OPTIONAL_RECORDS
 from ..pipeline import resolve_style
 from . import evaluate, report, spec
 
 
 def indicators_command(args) -> int:
-    data = load(args.data)
-    last = load(args.prior) if args.prior else None
+    # a file may hold only some records of the accounts: an indicator over an absent one says which to add
+    data = load(args.data, OPTIONAL_RECORDS)
+    last = load(args.prior, OPTIONAL_RECORDS) if args.prior else None
     style = resolve_style(data, args.style, args.templates)
     results = evaluate.evaluate(data, spec.load(style.folders, args.indicators), style.settings.zero, last)
     files = spec.files_of(style.folders, args.indicators)
