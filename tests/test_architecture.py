@@ -114,3 +114,21 @@ def test_the_totals_the_sentences_print_are_the_ones_the_rules_check(example):
         (v.tables.t05.total.total, accounts.general_budget_spending(data)),
     ]
     assert [a for a, _ in printed_and_checked] == [b for _, b in printed_and_checked]
+
+
+def test_a_cold_check_imports_no_writer():
+    """`disclose check` needs neither the outputs' libraries nor what xml.sax.saxutils and
+    importlib.resources drag in (each costs a cold start milliseconds: README *Speed*)."""
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom disclose.cli import main\n"
+              "try:\n    main(['check', 'data/changji-2024.yaml'])\nexcept SystemExit:\n    pass\n"
+              "print(sorted(sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    modules = set(ast.literal_eval(done.stdout.strip().splitlines()[-1]))
+    loaded = {m.split(".")[0] for m in modules}
+    heavy = {"docx", "docxcompose", "xlsxwriter", "matplotlib", "rich", "lxml", "openpyxl", "python_calamine", "http",
+             "email", "importlib_resources"}
+    assert loaded & heavy == set()
+    assert "urllib.request" not in modules and "xml" not in loaded and "importlib.resources" not in modules
