@@ -173,7 +173,9 @@ def test_indicators_read_a_full_file_with_the_package(cli):
 def test_indicators_of_a_file_for_the_package_alone_name_what_it_lacks(cli):
     r = cli("indicators", DATA / "hengshan-2024.yaml")
     assert r.code == 1
-    assert "data/hengshan-2024.yaml:7: error MISSING: the file's top level has no `expenditure`" in r.err
+    assert ("B31 支出预算执行率 is not evaluated: `expenditure:` (`expenditure.total`) is not given — add "
+            "`expenditure:` with its figures to the file") in r.out
+    assert "no indicator could be evaluated: the file lacks the records they read" in r.err
 
 
 def test_the_readme_lists_the_links_as_the_code_has_them():

@@ -31,4 +31,8 @@ def indicators_command(args) -> int:
         header = (f"{display_path(args.data)}: {data.unit} {data.year}, amounts in {data.amount_unit}; indicators "
                   f"from {', '.join(display_path(f) for f in files) or '(none)'}")
         sys.stdout.write(report.text(results, header))
+    if results and all(r.value is None for r in results):
+        print(f"{display_path(args.data)}: no indicator could be evaluated: the file lacks the records they read "
+              "(each one's note says which)", file=sys.stderr)
+        return 1
     return 0
