@@ -50,3 +50,17 @@ def test_an_income_line_printed_without_its_definition_is_needed(cli, tmp_path):
     r = cli("build", data, "-o", tmp_path / "out", "--text-only")
     assert r.code == 1 and not (tmp_path / "out").exists()
     assert f"{data.name}:{line}: error NEEDED: the document needs 其他收入的定义 and the file gives none" in r.err
+
+
+def test_another_provinces_file_under_guangxi_names_the_data_to_add(cli, tmp_path):
+    """Seed 003's file (no 单位性质, no 科室, no definitions) under --style guangxi: what the style prints
+    and the file lacks is NEEDED at the file's line, never a template error; with --force it builds."""
+    xiji = DATA / "xiji-2024.yaml"
+    r = cli("build", xiji, "--style", "guangxi", "-o", tmp_path / "a", "--text-only")
+    assert r.code == 1 and "TEMPLATE" not in r.err
+    assert "data/xiji-2024.yaml:30: error NEEDED: the document needs 一般公共预算财政拨款收入的定义" in r.err
+    assert "data/xiji-2024.yaml:67: error NEEDED: the document needs 社会保障和就业支出（208）的用途（主要用于）" in r.err
+    r = cli("build", xiji, "--style", "guangxi", "-o", tmp_path / "b", "--text-only", "--force")
+    assert r.code == 0, r.err
+    lines = (tmp_path / "b" / "宁夏西吉县医疗保障局本级2024年度部门决算.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[lines.index("二、部门决算单位构成。") + 1] == "纳入本部门2024年度部门决算编制范围的单位共1个，包括：本级。"
