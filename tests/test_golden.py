@@ -31,6 +31,7 @@ def test_text_is_deterministic(cli, tmp_path):
 # invented unit and a golden file built from it (golden/NOTES.md).
 EXAMPLES = {"yunnan-example-2024": "示例县文化和旅游局2024年度部门决算",
             "sichuan-example-2024": "示例县群众艺术馆2024年度部门决算",
+            "guangxi-example-2024": "示例县文化艺术中心2024年度部门决算",
             "three-public-example-2024": "示例市档案馆2024年度“三公”经费财政拨款支出决算情况"}
 
 

@@ -113,7 +113,8 @@ def test_the_page_without_its_record_names_it(cli, tmp_path):
 
 # Each shipped example with one of its records left out: no rule reports a false error, and the
 # document names the record as NEEDED — unless its style prints nothing of it (yunnan has no 收支总体).
-EXAMPLES = ["changji-2024", "xiji-2024", "sichuan-example-2024", "yunnan-example-2024", "demo-2024"]
+EXAMPLES = ["changji-2024", "xiji-2024", "sichuan-example-2024", "yunnan-example-2024", "guangxi-example-2024",
+            "demo-2024"]
 NOT_PRINTED = {("yunnan-example-2024", "overall")}
 
 

@@ -1,7 +1,7 @@
 """Every pattern of provinces.md §1–§5 (what real disclosures of thirteen provinces say), produced
 from data and a style alone: a `--templates` folder whose `style.yaml` and templates say it the
 province's way over the Changji example (edited where the pattern needs data it lacks). Each test
-asserts the exact sentence. The two shipped provinces beyond xinjiang and ningxia (yunnan, sichuan)
+asserts the exact sentence. The shipped provinces beyond xinjiang and ningxia (yunnan, sichuan, guangxi)
 are tested by their golden files (tests/test_golden.py)."""
 from __future__ import annotations
 
@@ -397,7 +397,7 @@ def test_styles_lists_every_shipped_style_with_its_description(cli):
     from disclose.style import load as load_style
 
     r = cli("styles")
-    names = ["anhui", "hunan", "ningxia", "sichuan", "xinjiang", "yunnan"]
+    names = ["anhui", "guangxi", "hunan", "ningxia", "sichuan", "xinjiang", "yunnan"]
     styles = [line for line in r.out.splitlines() if not line.startswith(" ")]      # under each: its documents
     assert r.code == 0 and styles == [f"{n}\t{load_style(n).settings.description}" for n in names]
     assert "  --document disclosure\t部门决算公开说明 (default)" in r.out

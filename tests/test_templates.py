@@ -76,7 +76,7 @@ def test_styles_lists_the_shipped_styles(cli):
     r = cli("styles")
     assert r.code == 0
     assert [line.split("\t")[0] for line in r.out.splitlines() if not line.startswith(" ")] == \
-        ["anhui", "hunan", "ningxia", "sichuan", "xinjiang", "yunnan"]
+        ["anhui", "guangxi", "hunan", "ningxia", "sichuan", "xinjiang", "yunnan"]
 
 
 def test_variables_lists_what_templates_receive(cli):
@@ -206,7 +206,7 @@ def test_the_styles_inherit_the_common_base(cli):
     assert load_style("ningxia").settings.scoring.funds.project == "proportional"  # the base's
     assert load_style("ningxia").settings.amounts.unit == "元"
     assert [line.split("\t")[0] for line in cli("styles").out.splitlines() if not line.startswith(" ")] == \
-        ["anhui", "hunan", "ningxia", "sichuan", "xinjiang", "yunnan"]
+        ["anhui", "guangxi", "hunan", "ningxia", "sichuan", "xinjiang", "yunnan"]
     r = cli("build", CHANGJI, "--style", "common", "--text-only")
     assert r.code == 1 and "error STYLE: `common` is the base the styles share" in r.err
 

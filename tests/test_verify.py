@@ -106,7 +106,7 @@ EXAMPLES = sorted(p.stem for p in DATA.glob("*.yaml") if p.stem not in ("indicat
 
 def test_the_examples_are_all_there():
     assert {"changji-2024", "xiji-2024", "demo-2023", "demo-2024", "sichuan-example-2024", "yunnan-example-2024",
-            "hengshan-2024"} <= set(EXAMPLES)
+            "guangxi-example-2024", "hengshan-2024"} <= set(EXAMPLES)
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
