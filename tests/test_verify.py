@@ -76,9 +76,17 @@ def test_a_sentence_without_its_figure_is_skipped_not_guessed(tmp_path):
     assert findings(tmp_path, "与2023年度相比，比上年增加4.37万元，增长132.83%。", "占本年支出合计的98.73%。") == []
 
 
-def test_seed_000_the_three_public_rate():
-    [f] = verify(SEEDS / "000-changji-2024.txt").findings
-    assert (f.place, f.rule, f.message) == ("line 70", "RATE", "增长132.83% — 7.65 against 3.28 is +133.23%")
+def test_seed_000_the_three_public_rate_and_its_forms():
+    """Seed 000 writes its tables one cell per line (its text extracted from Word): its rows are joined
+    again, so its own forms are read and their two slips found where the seed prints them (lines 1773 and
+    2200 begin the tables; forms-000-changji-2024.txt holds the same rows)."""
+    result = verify(SEEDS / "000-changji-2024.txt")
+    assert [(f.place, f.rule, f.message) for f in result.findings] == [
+        ("line 70", "RATE", "增长132.83% — 7.65 against 3.28 is +133.23%"),
+        ("line 1773 row 15", "FORM-SCORE", "得分5.4 — 按照完成比例赋分 gives 5.35 of 9 at 83.78%"),
+        ("line 2200 row 16", "FORM-SCORE", "完成率97.95% — =100% against <=95% is 105.26%"),
+        ("line 2200 row 16", "FORM-SCORE", "得分18.98 — 按照完成比例赋分 gives 18.95 of 20 at 105.26%"),
+    ]
 
 
 def test_seed_003_its_slips():
@@ -151,7 +159,7 @@ def test_a_batch_writes_its_workbook(cli, tmp_path):
     book = load_workbook(report)
     assert book.sheetnames == ["summary", "000-changji-2024.txt", "003-xiji-2024.txt"]
     summary = [[c.value for c in row] for row in book["summary"].iter_rows(min_row=2)]
-    assert [row[1:3] for row in summary] == [[1, 0], [3, 2]]
+    assert [row[1:3] for row in summary] == [[4, 0], [3, 2]]
     rows = [[c.value for c in row] for row in book["003-xiji-2024.txt"].iter_rows(min_row=2)]
     assert [row[2] for row in rows] == ["BALANCE", "PERCENT-PLACES", "TABLE-FIGURE", "AMOUNT-FORMAT", "ZERO-BASE"]
     assert "error RATE: 增长132.83%" in r.out
@@ -330,3 +338,16 @@ def test_explain_lists_what_was_not_read(cli):
     [report] = json.loads(cli("verify", SEEDS / "003-xiji-2024.txt", "--explain", "--format", "json").out)
     assert {"place": "line 222 row 31", "rule": "TABLE-SIDES", "text": "the 收入 side",
             "why": "row 31 has figures without their label: a row the PDF split"} in report["skipped"]
+
+
+def test_a_table_written_one_cell_per_line_is_read_as_rows():
+    """Text extracted from Word (seeds 000, 001): a tab before each cell, a blank line after each row,
+    a cell of two lines going on without the tab; a line starting with a space after the last cell is
+    a paragraph; a file with tab-separated rows is read as it is."""
+    from disclose.read.text import cell_lines, one_cell_per_line
+
+    lines = ["附件一", "", "\t绩效指标", "\t偏差原因分析", "及改进措施", "", "\t总分", "\t", "\t97", " 附件三"]
+    assert one_cell_per_line(lines)
+    assert cell_lines(lines) == (["附件一", "绩效指标\t偏差原因分析及改进措施", "总分\t\t97", " 附件三"],
+                                 ["line 1", "line 3", "line 7", "line 10"])
+    assert not one_cell_per_line(["总分\t100\t97", "\t年度资金总额\t10\t10", "\t其他资金", "合计\t1\t2"])
