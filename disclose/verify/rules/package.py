@@ -94,8 +94,8 @@ def row_parts(rows: Rows, rounded: bool) -> Found:
         parts: list[tuple[int, list[int]]] = []         # each numbered row, with its 其中 rows
         in_detail = False
         for k in range(i + 1, len(rows)):
-            name = row_label = rows[k][0].strip()
-            if _NUMBERED.match(row_label):
+            name = rows[k][0].strip()
+            if _NUMBERED.match(name):
                 parts.append((k, []))
                 in_detail = False
             elif parts and (name.startswith("其中") or in_detail and name and not re.search(r"[：:]$", name)):
