@@ -3,7 +3,7 @@
 `disclose verify` audits their arithmetic.
 
 - `text.py`: a .txt, one paragraph per line, tables by their tabs (what `build` writes, or
-  any plain text);
+  any plain text; text extracted from Word with one table cell per line has its rows joined);
 - `docx.py`: a .docx, its paragraphs and tables in body order (any Word file);
 - `pdf.py`: a .pdf through poppler's `pdftotext -layout`, pages and lines kept, the lines
   of a paragraph joined again.

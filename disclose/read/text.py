@@ -1,5 +1,7 @@
 """A .txt back into blocks: headings by their numbering, tables by their tabs; each block's
-place is its line."""
+place is its line.  Text extracted from a Word file may write a table one cell per line, after
+a tab, a blank line between rows and a cell of several lines going on without the tab (seeds
+000 and 001): such a file's rows are joined again first (`cell_lines`)."""
 from __future__ import annotations
 
 import re
@@ -63,11 +65,80 @@ def blocks_from_lines(lines: list[str], places: list[str] | None = None,
     return blocks, where
 
 
+_CELL_LINE = re.compile(r"^\t[^\t]*$")
+
+
+def one_cell_per_line(lines: list[str]) -> bool:
+    """Whether the file writes its tables one cell per line: nine in ten of its lines with a tab
+    hold a single cell after it."""
+    tabbed = [line for line in lines if "\t" in line]
+    return len(tabbed) >= 4 and sum(bool(_CELL_LINE.match(line)) for line in tabbed) * 10 >= len(tabbed) * 9
+
+
+def cell_lines(lines: list[str]) -> tuple[list[str], list[str]]:
+    """A file written one cell per line, as rows of tab-separated cells (each placed at its first
+    cell's line) and the lines outside the tables.  A blank line ends a row; a line without the tab
+    after a cell (one blank line between at most) goes on with that cell (`偏差原因分析` /
+    `及改进措施`, `满意度指标` / blank / `（10 分）`) and keeps its row open — unless it starts with a
+    space or with 附件 (` 附件三`, the next attachment)."""
+    out: list[str] = []
+    places: list[str] = []
+    row: list[str] = []
+    blanks = 0
+
+    def end_row():
+        if row:
+            out.append("\t".join(row))
+            row.clear()
+
+    for n, line in enumerate(lines, 1):
+        if _CELL_LINE.match(line):
+            if blanks:
+                end_row()
+            if not row:
+                places.append(f"line {n}")
+            row.append(line[1:].strip())
+            blanks = 0
+        elif not line.strip():
+            blanks += 1
+        elif row and blanks <= 1 and not line[0].isspace() and not line.startswith("附件"):
+            row[-1] += line.strip()
+            blanks = 0
+        else:
+            end_row()
+            out.append(line)
+            places.append(f"line {n}")
+            blanks = 0
+    end_row()
+    return out, places
+
+
+def label_rows(lines: list[str]) -> list[str]:
+    """A row of a table printed with its label only (`2、运行维护经费`: the writer drops the empty
+    cells after it) is a short line without a tab or 。 right between two rows: it becomes a row."""
+    out = list(lines)
+    i = 1
+    while i < len(lines):
+        j = i
+        while j < len(lines) and "\t" not in lines[j] and lines[j].strip() and len(lines[j]) <= 40 \
+                and "。" not in lines[j] and not lines[j].startswith("#"):
+            j += 1
+        if j > i and "\t" in lines[i - 1] and j < len(lines) and "\t" in lines[j]:
+            out[i:j] = [line + "\t" for line in lines[i:j]]
+        i = j + 1
+    return out
+
+
 def read_text(path: Path, join_tables: bool = False) -> Read:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DiscloseError([Problem(Location(display_path(path)), "FILE", f"cannot read it: {exc}",
                                      "give a UTF-8 text file")])
-    blocks, places = blocks_from_lines(text.splitlines(), join_tables=join_tables)
+    lines, places = text.splitlines(), None
+    if one_cell_per_line(lines):
+        lines, places = cell_lines(lines)
+    else:
+        lines = label_rows(lines)
+    blocks, places = blocks_from_lines(lines, places, join_tables=join_tables)
     return Read(path, blocks, places)

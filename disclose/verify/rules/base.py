@@ -103,12 +103,17 @@ def judge_rate(printed: Figure, numerator: Decimal, denominator: Decimal) -> tup
     exact = divide(HUNDRED * numerator, denominator)
     places = printed.places
     expected = quantize(exact, places)
-    shown = f"{expected:.{places}f}%"
+    shown = rate_text(numerator, denominator, places)
     if printed.value == expected:
         return None, shown
     if printed.value == exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN):
         return "TRUNCATED", shown
     return "wrong", shown
+
+
+def rate_text(numerator: Decimal, denominator: Decimal, places: int) -> str:
+    """numerator ÷ denominator as a percentage rounded half up to `places` decimals: `147.73%`."""
+    return f"{quantize(divide(HUNDRED * numerator, denominator), places):.{places}f}%"
 
 
 def clause_start(text: str, end: int) -> int:

@@ -15,9 +15,10 @@ _FORM_COLUMNS = {"target": ("目标值", "年度指标值", "指标值"), "actua
                  "rule": ("赋分规则",)}
 
 
-def _form_columns(header: list[str]) -> dict[str, int]:
+def find_columns(header: list[str], columns: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """Where each kind of column is, by the first of its names a cell of `header` is."""
     found: dict[str, int] = {}
-    for key, names in _FORM_COLUMNS.items():
+    for key, names in columns.items():
         for name in names:
             at = next((i for i, c in enumerate(header) if c.strip() == name), None)
             if at is not None:
@@ -36,7 +37,7 @@ def form_score(rows: list[list[str]], rounded: bool) -> Iterator[tuple[int, Stat
     settings = None
     columns: dict[str, int] = {}
     for i, row in enumerate(rows):
-        found = _form_columns(row)
+        found = find_columns(row, _FORM_COLUMNS)
         if {"target", "actual", "completion"} <= set(found):
             columns = found
             continue
