@@ -112,6 +112,22 @@ class Missing:
 
 
 @dataclass(frozen=True)
+class Unstated(Missing):
+    """An optional text the file leaves out (the unit's `level`, its `short_name`): a sentence that
+    may do without it asks `{% if overview.level %}` and gets false; a sentence that prints it
+    gets NEEDED with the line and key to add, never a blank or `None`."""
+
+    def __bool__(self) -> bool:
+        return False
+
+
+def optional_text(record: Record, name: str, what: str):
+    """The record's optional text, or an `Unstated` pointing at where it would be written."""
+    value = getattr(record, name)
+    return Unstated(record.loc(name), name, what) if value is None or value == "" else value
+
+
+@dataclass(frozen=True)
 class Absent(Missing):
     """A top-level record of the accounts the file leaves out (`income:`, `three_public:`…): a file
     may hold only the records its document prints (a stand-alone “三公” page).  Whatever a template

@@ -118,3 +118,23 @@ def test_a_missing_file(cli, tmp_path):
     r = cli("build", tmp_path / "nope.yaml", "-o", tmp_path)
     assert r.code == 1
     assert "nope.yaml: error FILE: no such file" in r.err
+
+
+def test_an_optional_text_a_sentence_prints_is_needed_with_its_line(cli, tmp_path):
+    """Sichuan's 机构设置 prints the unit's 单位性质 (`overview.level`): left out, the build names the
+    `overview:` line and the key to add (it was a template error: "prints a value that is missing");
+    xinjiang's sentence, which prints it only where given, still builds without it."""
+    import shutil
+
+    from conftest import DATA
+
+    data = tmp_path / "sichuan.yaml"
+    shutil.copy(DATA / "sichuan-example-2024.yaml", data)
+    edit(data, "  level: 公益一类事业单位\n", "")
+    r = cli("build", data, "-o", tmp_path / "out", "--text-only")
+    assert r.code == 1 and not (tmp_path / "out").exists()
+    assert (f"sichuan.yaml:{line_of(data, 'overview:')}: error NEEDED: the document needs 单位性质（overview.level） "
+            "and the file gives none — add `level: …` to this entry") in r.err
+    assert "TEMPLATE" not in r.err
+    r = cli("build", DATA / "demo-2024.yaml", "-o", tmp_path / "demo", "--text-only")     # demo gives no level
+    assert r.code == 0
