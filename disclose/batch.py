@@ -10,6 +10,7 @@ summary table and the exit status (1 when any unit failed) come at the end.
 """
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -143,9 +144,20 @@ def verify_unit(path: Path) -> Result:
 def run(paths: list[Path], work, jobs: int, progress_label: str, console) -> list[Result]:
     """`work(path)` for every path, `jobs` at a time, with a progress bar on a terminal; the
     results in the order of `paths`."""
+    results: dict[Path, Result] = {}
+    collecting = gc.isenabled()
+    gc.enable()              # many units: memory stays flat (`cli.main` turns it off for one command)
+    try:
+        _run(paths, work, jobs, progress_label, console, results)
+    finally:
+        if not collecting:
+            gc.disable()
+    return [results[p] for p in paths]
+
+
+def _run(paths: list[Path], work, jobs: int, progress_label: str, console, results: dict) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    results: dict[Path, Result] = {}
     with Progress(TextColumn(f"{progress_label} [progress.description]{{task.description}}"), BarColumn(),
                   MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=False,
                   disable=not console.is_terminal) as bar:
@@ -168,7 +180,6 @@ def run(paths: list[Path], work, jobs: int, progress_label: str, console) -> lis
                         done(future.result())
                     except Exception:  # noqa: BLE001 - a worker that died (killed, out of memory)
                         done(_crash(futures[future], time.perf_counter()))
-    return [results[p] for p in paths]
 
 
 def summary(results: list[Result], console, seconds: float, what: str = "built", details: bool = True,
