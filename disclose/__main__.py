@@ -1,5 +1,6 @@
 """`python -m disclose` and the `disclose` command (pyproject's entry point: `run`)."""
 import gc
+import os
 import sys
 
 
@@ -9,7 +10,14 @@ def run() -> None:
     gc.disable()
     from .cli import main
 
-    sys.exit(main())
+    try:
+        status = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader went away (`disclose check --rules | head`): stop quietly, as other commands do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = 1
+    sys.exit(status)
 
 
 if __name__ == "__main__":

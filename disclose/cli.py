@@ -24,13 +24,7 @@ def main(argv: list[str] | None = None) -> int:
             gc.enable()
 
 
-def _main(argv: list[str] | None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="disclose",
-        description="Write a 部门决算公开说明 (Word and plain text) from one YAML data file.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    b = sub.add_parser("build", help="write the disclosure (.docx, .txt, .xlsx) from a data file, or many")
+def _build_arguments(b: argparse.ArgumentParser) -> None:
     b.add_argument("data", nargs="+", help="the year's data file, e.g. 2024.yaml; or several, or folders of them "
                    "(a batch: each unit into OUTPUT/<its file's name>/)")
     b.add_argument("-o", "--output", default=".", help="folder to write into (default: the current folder)")
@@ -50,7 +44,7 @@ def _main(argv: list[str] | None) -> int:
     b.add_argument("--flat", action="store_true", help="in a batch, write every unit's files straight into "
                    "OUTPUT instead of a folder per unit")
 
-    c = sub.add_parser("check", help="report every inconsistency of a data file, each with its line")
+def _check_arguments(c: argparse.ArgumentParser) -> None:
     c.add_argument("data", nargs="*", help="the year's data file; or several, or folders of them (one line "
                    "per unit)")
     c.add_argument("--prior", metavar="FILE", help="last year's data file: check every 上年 figure against it")
@@ -62,7 +56,7 @@ def _main(argv: list[str] | None) -> int:
     c.add_argument("--rules", action="store_true", help="list the rules and exit")
     c.add_argument("--jobs", type=int, metavar="N", help="units checked at once (default: the number of cores)")
 
-    d = sub.add_parser("diff", help="what changed between two years or two drafts (data files or built outputs)")
+def _diff_arguments(d: argparse.ArgumentParser) -> None:
     d.add_argument("old", help="the earlier version: a data file (.yaml) or a built .txt or .docx")
     d.add_argument("new", help="the later version, of the same kind")
     d.add_argument("--stat", action="store_true", help="only the number of changes per section")
@@ -77,13 +71,13 @@ def _main(argv: list[str] | None) -> int:
     d.add_argument("--templates", metavar="DIR", help="your own template folder, as for build: its templates for "
                    "data files, its style.yaml's `reason_leads` for built files")
 
-    m = sub.add_parser("import", help="read the nine 公开 tables of a workbook (.xlsx, .xls, .ods) into a data file")
+def _import_arguments(m: argparse.ArgumentParser) -> None:
     m.add_argument("tables", help="the 决算 software's export of the nine tables, e.g. 2024公开表.xlsx")
     m.add_argument("-o", "--output", metavar="DATA.yaml", required=True,
                    help="the data file to write (its figures; the texts are added by hand)")
     m.add_argument("--force", action="store_true", help="overwrite DATA.yaml if it exists")
 
-    n = sub.add_parser("init", help="next year's data file, rolled forward from last year's")
+def _init_arguments(n: argparse.ArgumentParser) -> None:
     n.add_argument("new", help="the data file to write, e.g. 2025.yaml (it must not exist)")
     n.add_argument("--from", dest="last", metavar="LAST.yaml", required=True,
                    help="last year's data file: its 本年 become the 上年, its texts and reasons are carried")
@@ -91,8 +85,7 @@ def _main(argv: list[str] | None) -> int:
                    help="this year's nine 公开 tables (as for `disclose import`): their figures fill the 本年 lines")
     n.add_argument("--force", action="store_true", help="overwrite NEW if it exists")
 
-    y = sub.add_parser("verify", help="audit the arithmetic of disclosures, however they were written (.docx, .txt, "
-                       ".pdf)")
+def _verify_arguments(y: argparse.ArgumentParser) -> None:
     y.add_argument("documents", nargs="*", help="the documents, or folders of them")
     y.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     y.add_argument("--report", metavar="FILE.xlsx", help="also write a workbook: a summary and one sheet per file")
@@ -101,8 +94,7 @@ def _main(argv: list[str] | None) -> int:
     y.add_argument("--rules", action="store_true", help="list the rules and exit")
     y.add_argument("--jobs", type=int, metavar="N", help="documents read at once (default: the number of cores)")
 
-    i = sub.add_parser("indicators", help="the common evaluation indicators (预算执行率, 调整率, 资产负债率…): formula, "
-                       "inputs, value, score")
+def _indicators_arguments(i: argparse.ArgumentParser) -> None:
     i.add_argument("data", help="the year's data file")
     i.add_argument("--prior", metavar="LAST.yaml", help="last year's data file: last year's values of the indicators "
                    "that compare with them (else the file's own 上年 figures)")
@@ -112,14 +104,46 @@ def _main(argv: list[str] | None) -> int:
     i.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     i.add_argument("--xlsx", metavar="FILE", help="also write the table as a workbook")
 
-    v = sub.add_parser("variables", help="print what the templates receive for a data file")
+def _variables_arguments(v: argparse.ArgumentParser) -> None:
     v.add_argument("data", help="a data file")
     v.add_argument("--style", help="house style (default: the file's `style:`, else xinjiang)")
     v.add_argument("--document", metavar="NAME", help="what the templates of this document receive")
 
-    sub.add_parser("styles", help="list the house styles")
-    sub.add_parser("fields", help="print the data file's field reference (Markdown)")
+# Each command: its one-line help and the function that adds its arguments (none: it takes none).
+_COMMANDS = {
+    "build": ("write the disclosure (.docx, .txt, .xlsx) from a data file, or many", _build_arguments),
+    "check": ("report every inconsistency of a data file, each with its line", _check_arguments),
+    "diff": ("what changed between two years or two drafts (data files or built outputs)", _diff_arguments),
+    "import": ("read the nine 公开 tables of a workbook (.xlsx, .xls, .ods) into a data file", _import_arguments),
+    "init": ("next year's data file, rolled forward from last year's", _init_arguments),
+    "verify": ("audit the arithmetic of disclosures, however they were written (.docx, .txt, .pdf)",
+               _verify_arguments),
+    "indicators": ("the common evaluation indicators (预算执行率, 调整率, 资产负债率…): formula, inputs, value, "
+                   "score", _indicators_arguments),
+    "variables": ("print what the templates receive for a data file", _variables_arguments),
+    "styles": ("list the house styles", None),
+    "fields": ("print the data file's field reference (Markdown)", None),
+}
 
+
+def _parser(argv: list[str] | None) -> argparse.ArgumentParser:
+    """The command line's parser: every command is listed, but only the one asked for gets its
+    arguments (building them all costs a cold start a few milliseconds)."""
+    parser = argparse.ArgumentParser(
+        prog="disclose",
+        description="Write a 部门决算公开说明 (Word and plain text) from one YAML data file.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    words = sys.argv[1:] if argv is None else argv
+    asked = words[0] if words and words[0] in _COMMANDS else None
+    for name, (help_, arguments) in _COMMANDS.items():
+        command = sub.add_parser(name, help=help_)
+        if arguments is not None and asked in (None, name):
+            arguments(command)
+    return parser
+
+
+def _main(argv: list[str] | None) -> int:
+    parser = _parser(argv)
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
