@@ -52,10 +52,10 @@ Block = Annotated[str, BLOCK]           # a table cell; line breaks are kept
 
 
 def spec(doc: str, default: Any = MISSING, *, key: str | None = None, choices: tuple = (),
-         keys: tuple = (), default_factory: Any = MISSING):
+         keys: tuple = (), default_factory: Any = MISSING, limits: tuple[int, int] | None = None):
     """A model field: its doc (printed in the README's field reference) and options:
-    `choices` of a text, `keys` a mapping may use."""
-    meta = {"doc": doc, "key": key, "choices": choices, "keys": keys}
+    `choices` of a text, `keys` a mapping may use, `limits` (lowest, highest) of a count."""
+    meta = {"doc": doc, "key": key, "choices": choices, "keys": keys, "limits": limits}
     if default_factory is not MISSING:
         return field(default_factory=default_factory, metadata=meta)
     return field(default=default, metadata=meta)
@@ -338,6 +338,11 @@ class Builder:
             if not re.fullmatch(r"\d+", text.strip()):
                 self.error(node.loc, "NOT-A-NUMBER", f"{where} is `{text}`, which is not a whole number",
                            f"write {kind.example}")
+                return _BAD
+            limits = f.metadata.get("limits") if f is not None else None
+            if limits is not None and not limits[0] <= int(text) <= limits[1]:
+                self.error(node.loc, "RANGE", f"{where} is {int(text)}, outside {limits[0]}…{limits[1]}",
+                           f"write a whole number from {limits[0]} to {limits[1]}")
                 return _BAD
             return int(text)
         if kind is CODE:

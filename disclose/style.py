@@ -21,6 +21,9 @@ from .schema import Builder, Count, Number, Record, Text, model, spec
 from .source import Map, Node, read
 
 SETTINGS = "style.yaml"
+# Bounds of the number knobs a style folder (someone else's) may set: more decimals than figures
+# carry, or a picture of a million pixels a side, would fail deep inside or exhaust the memory.
+DECIMALS = (0, 6)
 DEFAULT = "xinjiang"          # the style of a data file that names none
 COMMON = "common"
 
@@ -38,7 +41,7 @@ class AmountFormat(Record):
     unit: Literal["万元", "元"] = spec("the unit sentences and tables print amounts in; "
                                       "figures entered in the other unit are converted when printed")
     thousands: bool = spec("thousands separators (1,239.70)", True)
-    decimals: Count = spec("decimals of amounts", 2)
+    decimals: Count = spec("decimals of amounts (0 to 6)", 2, limits=DECIMALS)
     trim_zeros: bool = spec("drop trailing zeros (1,239.7); `trim` says more", False)
     trim: Optional[Literal["none", "all", "zeros"]] = spec(
         "trailing zeros: none dropped, all dropped (1,239.7), or only a whole .00 (1,239 but 1,239.70); "
@@ -48,7 +51,7 @@ class AmountFormat(Record):
 
 @model
 class PercentFormat(Record):
-    decimals: Count = spec("decimals of percentages in sentences (2, 1 or 0)", 2)
+    decimals: Count = spec("decimals of percentages in sentences (2, 1 or 0; at most 6)", 2, limits=DECIMALS)
     trim: Literal["none", "all", "zeros"] = spec("trailing zeros of a percentage: none dropped, all (15.5%), "
                                                  "or only a whole .00 (100% but 15.50%)", "none")
     zero: Optional[Text] = spec("how a zero percentage prints, e.g. 0 (0%)", None)
@@ -58,7 +61,7 @@ class PercentFormat(Record):
 class NumberKnobs(Record):
     """A section's own way of printing amounts or percentages: each key left out is the style's."""
 
-    decimals: Optional[Count] = spec("decimals", None)
+    decimals: Optional[Count] = spec("decimals (0 to 6)", None, limits=DECIMALS)
     thousands: Optional[bool] = spec("thousands separators (amounts)", None)
     trim: Optional[Literal["none", "all", "zeros"]] = spec("trailing zeros: none, all or only a whole .00", None)
     zero: Optional[Text] = spec("how zero prints", None)
@@ -225,7 +228,8 @@ class ChartSettings(Record):
                        "{name} {amount}（{share}）")
     fonts: list[Text] = spec("the fonts to draw the charts' words in: the first one installed is used (a CJK font)",
                              default_factory=list)
-    dpi: Count = spec("the pictures' resolution in dots per inch (print needs 200 or more)", 300)
+    dpi: Count = spec("the pictures' resolution in dots per inch (print needs 200 or more; 72 to 1200)", 300,
+                      limits=(72, 1200))
 
 
 @model

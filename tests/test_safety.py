@@ -167,3 +167,19 @@ def test_ordinary_aliases_still_work(cli):
     # the Changji file shares reasons with `&anchor`/`*alias`
     assert "*" in (ROOT / "data" / "changji-2024.yaml").read_text(encoding="utf-8")
     assert cli("check", ROOT / "data" / "changji-2024.yaml").code == 0
+
+
+@pytest.mark.parametrize("setting, line, message", [
+    ("amounts:\n  decimals: 60\n", 2, "style.amounts.decimals is 60, outside 0…6"),
+    ("percent:\n  decimals: 7\n", 2, "style.percent.decimals is 7, outside 0…6"),
+    ("charts:\n  dpi: 100000\n", 2, "style.charts.dpi is 100000, outside 72…1200"),
+])
+def test_a_style_number_out_of_bounds_is_refused_with_its_line(cli, tmp_path, setting, line, message):
+    """A style folder is someone else's: 60 decimals failed inside the arithmetic (blamed on a shipped
+    template), 100,000 dpi exhausted the memory drawing the Sichuan charts."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "style.yaml").write_text(setting, encoding="utf-8")
+    r = cli("build", ROOT / "data" / "sichuan-example-2024.yaml", "--templates", folder, "-o", tmp_path / "out")
+    assert r.code == 1 and not (tmp_path / "out").exists()
+    assert f"style.yaml:{line}: error RANGE: {message}" in r.err

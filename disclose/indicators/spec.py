@@ -68,7 +68,7 @@ class IndicatorSpec(Record):
     name: Optional[Text] = spec("its name, e.g. 支出预算执行率", None)
     formula: Optional[Text] = spec("its value: + - * / ( ) abs(…) over the data's figures (see the README)", None)
     unit: Text = spec("`%` (the value is a ratio, printed ×100) or the unit printed after the value", "%")
-    decimals: Count = spec("decimals the value is printed (and scored) with", 2)
+    decimals: Count = spec("decimals the value is printed (and scored) with (0 to 6)", 2, limits=(0, 6))
     direction: Literal["higher", "lower", "within", "none"] = spec(
         "which way is better: higher, lower, within (a band), none", "none")
     benchmark: Text = spec("标杆值 as the evaluation prints it, e.g. ≤100%, ±10%以内, 逐步降低", "")
