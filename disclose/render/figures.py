@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from ..errors import DiscloseError, Location, Problem
 from ..ledger import ledger
 from ..model import Disclosure
-from ..style import ChartPlace, Style
+from ..style import Style
+from ..style.settings import ChartPlace
 from ..view import Missing, View
 from . import Formatter
 from .markup import Block, Figure, Heading, Paragraph, Series
