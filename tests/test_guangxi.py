@@ -59,6 +59,8 @@ def test_another_provinces_file_under_guangxi_names_the_data_to_add(cli, tmp_pat
     r = cli("build", xiji, "--style", "guangxi", "-o", tmp_path / "a", "--text-only")
     assert r.code == 1 and "TEMPLATE" not in r.err
     assert "data/xiji-2024.yaml:30: error NEEDED: the document needs 一般公共预算财政拨款收入的定义" in r.err
+    # each line's definition on its own, though all point at the same `income:` line (only the first was)
+    assert "data/xiji-2024.yaml:30: error NEEDED: the document needs 年初结转和结余的定义" in r.err
     assert "data/xiji-2024.yaml:67: error NEEDED: the document needs 社会保障和就业支出（208）的用途（主要用于）" in r.err
     r = cli("build", xiji, "--style", "guangxi", "-o", tmp_path / "b", "--text-only", "--force")
     assert r.code == 0, r.err

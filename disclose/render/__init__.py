@@ -370,9 +370,9 @@ class Renderer:
     def missing_problems(self) -> list[Problem]:
         seen, out = set(), []
         for m in self.missing:
-            if (m.loc, m.field) in seen:
+            if (m.loc, m.field, m.what) in seen:
                 continue
-            seen.add((m.loc, m.field))
+            seen.add((m.loc, m.field, m.what))
             hint = m.hint or (f"write it after `{m.field}:`" if m.given else f"add `{m.field}: …` to this entry")
             out.append(Problem(m.loc, "NEEDED", f"the document needs {m.what} and the file gives none",
                                hint))
