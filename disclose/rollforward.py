@@ -28,7 +28,7 @@ from . import accounts, yamltext
 from .errors import display_path
 from .ledger import ledger
 from .load import load
-from .model import UNREVIEWED, Disclosure
+from .model import OPTIONAL_RECORDS, UNREVIEWED, Disclosure
 from .model.figures import COMPARED
 from .numbers import quantize
 from .schema import model_fields, type_hints
@@ -225,7 +225,7 @@ def _is_identity(key: str) -> bool:
 def roll_forward(last_path: str | Path, tables: str | Path | None = None) -> Rolled:
     """Next year's file from last year's; with `tables`, this year's figures filled in from
     the workbook of the nine tables (`load.workbook`, `merge`)."""
-    last = load(last_path)
+    last = load(last_path, OPTIONAL_RECORDS)     # a file may leave records out: they stay out
     node = read(last_path, display_path(last_path))
     roll = _Roll(last)
     rolled = roll.record(node, "")
@@ -237,7 +237,7 @@ def roll_forward(last_path: str | Path, tables: str | Path | None = None) -> Rol
 
         merged = merge(rolled, read_tables(tables), display_path(tables))
         rolled, appeared, vanished = merged.node, merged.appeared, merged.vanished
-    projects = [p.name for p in last.performance.projects]
+    projects = [p.name for p in last.performance.projects] if last.performance is not None else []
     header = [
         f"# {last.unit} {last.year + 1}年度 — rolled forward from {display_path(last_path)} by `disclose init`.",
         f"# 上年 figures are {last.year}'s 本年; {last.year + 1}'s figures are empty: `disclose check` names each",

@@ -10,7 +10,7 @@ import pytest
 from conftest import CHANGJI, ROOT, edit, line_of
 from disclose import accounts
 from disclose.load import load, load_with_empty
-from disclose.model import UNREVIEWED
+from disclose.model import OPTIONAL_RECORDS, UNREVIEWED
 
 XIJI = ROOT / "data" / "xiji-2024.yaml"
 
@@ -166,3 +166,17 @@ def test_a_carried_three_public_reason_is_held_to_its_sums(cli, changji_copy):
     r = cli("check", changji_copy)
     assert f"{line}: error REASON-STALE: three_public.reason, carried from last year, says 增加 but the figure " \
            "fell: 上年 3.28 → 本年 3.00" in r.out, r.out
+
+
+def test_a_file_that_leaves_records_out_rolls_forward_as_it_is(cli, tmp_path):
+    """The stand-alone “三公” page holds only `three_public:`: next year's file holds only it too (each
+    本年 becomes the 上年, the figures empty), and check names what to fill in, not the absent records."""
+    r = cli("init", tmp_path / "2025.yaml", "--from", ROOT / "data" / "three-public-example-2024.yaml")
+    assert r.code == 0, r.err
+    rolled = load_with_empty(tmp_path / "2025.yaml", OPTIONAL_RECORDS)[0]
+    last = load(ROOT / "data" / "three-public-example-2024.yaml", OPTIONAL_RECORDS)
+    assert rolled.income is None and rolled.general_budget is None
+    assert rolled.three_public.vehicles.operation.prior == last.three_public.vehicles.operation.current
+    check = cli("check", tmp_path / "2025.yaml")
+    assert check.code == 1 and "error EMPTY: three_public.vehicles.operation.current is not filled in yet" in check.out
+    assert "MISSING" not in check.out + check.err and "`income:`" not in check.out      # no absent record asked for
