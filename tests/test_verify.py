@@ -419,3 +419,13 @@ def test_a_project_form_its_funds_row_and_total(tmp_path):
     wrong = [line.replace("100\t97.8", "100\t98.8") for line in PROJECT_FORM]
     assert findings(tmp_path, *wrong) == [
         ("TOTAL-SCORE", "error", "总分's 得分 is 98.8 but the funds row and the 3 indicators add up to 97.8")]
+
+
+def test_whole_percentages_beside_two_decimals_are_one_convention(tmp_path):
+    """Many documents print 100% and 10% bare beside 28.85% (provinces.md §4): that is no slip — seed 004
+    drew 73 PERCENT-PLACES warnings from it; a third decimal among two still is one."""
+    doc = tmp_path / "report.txt"
+    doc.write_text("一、评价结论\n预算执行率为100%，权重10%，得分率100%，控制率100%，覆盖率100%。"
+                   "预算调整率为28.85%，项目支出预算调整率是7650.91%，满意度为90.498%。\n", encoding="utf-8")
+    findings = [(f.rule, f.message) for f in verify(doc).findings]
+    assert findings == [("PERCENT-PLACES", "90.498% has 3 decimals; the document's percentages have 2")]

@@ -62,9 +62,12 @@ def same_figure(document: Document) -> Found:
 
 
 @document_rule("PERCENT-PLACES", WARNING, "no percentage has more decimals than the document's others",
-               "fewer decimals (100% for 100.00%) are not reported")
+               "fewer decimals (100% for 100.00%) are not reported; whole percentages (100%, 10%) do not set the "
+               "usual decimals, as many documents print them bare beside 15.50%")
 def percent_places(document: Document) -> Found:
-    places = Counter(p.places for t in document.texts for p in t.percents)
+    # a whole percentage agrees with any number of decimals (trailing zeros dropped: provinces.md §4),
+    # so the document's usual decimals are those of its other percentages
+    places = Counter(p.places for t in document.texts for p in t.percents if p.places > 0)
     if not places:
         return
     usual = places.most_common(1)[0][0]
