@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from generate import FUNDS, ITEMS, Cents, Dataset, _BOOL, _UNIT, amount, base_for, datasets, pair, part_of, reason, \
-    split, upto
+from generate import FUNDS, ITEMS, Cents, Dataset, _BOOL, _UNIT, base_for, datasets, pair, part_of, reason, split
 
 FULL_STYLES = ("sichuan", "yunnan", "guangxi")
 _SUBORDINATES = st.sampled_from(([], ["示例县医疗保障服务中心"]))
@@ -75,9 +74,13 @@ def full_datasets(draw, style: str) -> Dataset:
             d[key] = {"current": C(current), "prior": C(prior), "reason": reason(key)}
         d["texts"] = {"scope_note": "本部门机关运行经费的口径"}
         fiscal_spending = sum(i["current"] for i in _items(d)) + sum(d[f]["expenditure"] for f in FUNDS if f in d)
+        other_spending = spending_total - fiscal_spending
         d["performance"]["unit"] = {
             "funds": [{"source": "财政拨款", "initial_budget": d["fiscal"]["budget"],
-                       "full_year_budget": C(fiscal_spending), "executed": C(fiscal_spending)}],
+                       "full_year_budget": C(fiscal_spending), "executed": C(fiscal_spending)},
+                      # the form's 全年执行数 is 本年支出合计 (rule UNIT-EXECUTED)
+                      {"source": "其他资金", "initial_budget": C(0), "full_year_budget": C(other_spending),
+                       "executed": C(other_spending)}],
             "funds_weight": 10, "goal_expected": "完成经办服务", "goal_actual": "已完成经办服务",
             "indicators": [{"level1": "产出指标", "level2": "数量指标", "name": "经办业务量", "target": ">=100件",
                             "weight": 90, "actual": "=100件", "score": 90}]}
@@ -110,6 +113,3 @@ def three_public_datasets(draw) -> Dataset:
         t["stated_budget"] = C(sum(p["budget"] for p in parts))
     data = {"unit": "示例市档案馆", "year": 2024, "amount_unit": unit, "style": "anhui", "three_public": t}
     return Dataset("anhui", unit, data)
-
-
-__all__ = ["FULL_STYLES", "full_datasets", "three_public_datasets", "amount", "upto"]

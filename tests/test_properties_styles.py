@@ -11,8 +11,8 @@ all four print 万元; 0 ÷ 0 is 0% and x ÷ 0 is 100%; no change reads 持平.
 
 Runs:
 
-    pytest tests/test_properties_styles.py              # 60 examples per style, the same every run
-    pytest -m slow tests/test_properties_styles.py      # 2,000 new random examples per style
+    pytest tests/test_properties_styles.py              # 200 examples per style, the same every run
+    pytest -m slow tests/test_properties_styles.py      # 5,000 new random examples per style
     DISCLOSE_PROPERTY_EXAMPLES=500 pytest …             # another count for either run
 """
 from __future__ import annotations
@@ -30,9 +30,9 @@ from hypothesis import strategies as st
 from generate import FUNDS, INCOME_SOURCES, ITEMS, reason
 from generate_styles import FULL_STYLES, full_datasets, three_public_datasets
 from test_properties import (AMT, CHANGE, END, EXPENDITURE_LABELS, PCT, Reader, build_text, disclose, percent,
-                             property_settings, slow_run, workdir)  # noqa: F401 (fixtures)
+                             property_settings, workdir)  # noqa: F401 (a fixture)
 
-NORMAL_EXAMPLES, SLOW_EXAMPLES = 60, 2_000
+NORMAL_EXAMPLES, SLOW_EXAMPLES = 200, 5_000
 EXAMPLES = int(os.environ.get("DISCLOSE_PROPERTY_EXAMPLES") or 0)
 NUM = r"([\d,]+\.\d{2})"          # an amount whose unit is printed after the next one
 
@@ -236,9 +236,232 @@ def read_sichuan(r: StyleReader, d: dict) -> None:
     procurement(r, d)
 
 
+# --- yunnan -------------------------------------------------------------------------------------------
+
+def read_yunnan(r: StyleReader, d: dict) -> None:
+    s, t = totals(d), totals(d).three
+    for what, lead, whole, tag, parts in (
+            ("本年收入合计", "本年收入合计", s.income_total, "income-total",
+             (("财政拨款收入", s.fiscal_income), ("事业收入", s.sources["business"]),
+              ("经营收入", s.sources["operating"]), ("其他收入", s.sources["other"]))),
+            ("本年支出合计", "本年支出合计", s.spending_total, "expenditure-total",
+             tuple((EXPENDITURE_LABELS[k], s.kinds[k]) for k in ("basic", "project", "operating", "to_affiliated")))):
+        prior = d["income" if tag == "income-total" else "expenditure"]["compare"]["total"]["prior"]
+        r.check(what, rf"年度{lead}{AMT}，比上年{CHANGE}，{why(tag)}。其中", amounts=[(1, whole)],
+                change=(3, whole, prior))
+        for label, part in parts:
+            r.check(label, rf"[：；]{label}{AMT}，占{PCT}", amounts=[(1, part)],
+                    rates=[(3, "share", percent(part, whole))])
+
+    # 三 一般公共预算财政拨款支出: against last year and 年初预算, by 类, each 项 against both
+    r.check("一般公共预算财政拨款支出", rf"年度一般公共预算财政拨款支出{AMT}，占本年支出合计的{PCT}，比上年{CHANGE}，"
+                              rf"{why('gb')}。年初预算{AMT}，完成年初预算的{PCT}，决算数(?P<vs>大于|小于|等于)预算数的"
+                              rf"{why('gb-budget')}{END}",
+            amounts=[(1, s.gb_current), (10, s.gb_budget)],
+            rates=[(3, "share", percent(s.gb_current, s.spending_total)),
+                   (12, "completion rate", percent(s.gb_current, s.gb_budget))],
+            change=(4, s.gb_current, s.gb_prior), against=(s.gb_current, s.gb_budget))
+    for lei in d["general_budget"]["functions"]:
+        current = lei_current(lei)
+        r.check(f"{lei['name']}(类)", rf"\d+\.{lei['name']}\(类\){AMT}，占{PCT}，主要用于",
+                amounts=[(1, current)], rates=[(3, "share", percent(current, s.gb_current))],
+                required=current != 0)
+    for i in s.items:
+        code = i["code"]
+        r.check(f"{i['name']}(项)", rf"{i['name']}\(项\)：支出决算数为{AMT}，比上年决算{CHANGE}，{why(f'item-{code}')}。"
+                                   rf"年初预算数{AMT}，预决算差异率{PCT}，{why(f'item-{code}-budget')}{END}",
+                amounts=[(1, i["current"]), (9, i["budget"])],
+                rates=[(11, "预决算差异率", percent(i["current"] - i["budget"], i["budget"]))],
+                change=(3, i["current"], i["prior"]), required=shown(i))
+
+    # 四 “三公”经费: against the 全年预算 and last year
+    r.check("“三公”经费", rf"年度财政拨款“三公”经费支出{AMT}，完成全年预算的{PCT}，比上年{CHANGE}，{why('three-public')}。"
+                        rf"决算数(?P<vs>大于|小于|等于)预算数的{why('three-public-budget')}{END}",
+            amounts=[(1, t.current)], rates=[(3, "completion rate", percent(t.current, t.budget))],
+            change=(4, t.current, t.prior), against=(t.current, t.budget))
+    for what, lead, x, tag in (("因公出国（境）费", r"1\.因公出国（境）费", t.abroad, "abroad"),
+                               ("公务接待费", r"3\.公务接待费", t.reception, "reception")):
+        r.check(what, rf"{lead}支出{AMT}，完成全年预算的{PCT}，比上年{CHANGE}，{why(tag)}{END}",
+                amounts=[(1, x["current"])], rates=[(3, "completion rate", percent(x["current"], x["budget"]))],
+                change=(4, x["current"], x["prior"]))
+    r.check("公务用车", rf"2\.公务用车购置费支出{AMT}，完成全年预算的{PCT}。公务用车运行维护费支出{AMT}，完成全年预算的{PCT}，",
+            amounts=[(1, t.purchase["current"]), (4, t.operation["current"])],
+            rates=[(3, "completion rate", percent(t.purchase["current"], t.purchase["budget"])),
+                   (6, "completion rate", percent(t.operation["current"], t.operation["budget"]))])
+    [one, two] = t.reception["items"]
+    r.check("国内公务接待", rf"人次（[^）]*），主要用于接待1{AMT}、接待2{AMT}等。",
+            amounts=[(1, one["amount"]), (3, two["amount"])])
+
+    # 第四部分: 机关运行经费, 会议费, 培训费, 政府采购
+    oc = d["operating_costs"]
+    r.check("机关运行经费", rf"机关运行经费支出{AMT}，比上年{CHANGE}，{why('operating-costs')}{END}",
+            amounts=[(1, oc["current"])], change=(3, oc["current"], oc["prior"]))
+    for key, label in (("meetings", "会议费"), ("training", "培训费")):
+        x = d[key]
+        r.check(label, rf"{label}支出{AMT}，比上年{CHANGE}，{why(key)}{END}", amounts=[(1, x["current"])],
+                change=(3, x["current"], x["prior"]))
+    procurement(r, d)
+
+
+# --- guangxi ------------------------------------------------------------------------------------------
+
+GUANGXI_INCOME = {"一般公共预算财政拨款收入": "general_budget", "政府性基金预算财政拨款收入": "government_fund",
+                  "国有资本经营预算财政拨款收入": "state_capital", "上级补助收入": "superior_subsidy",
+                  "事业收入": "business", "经营收入": "operating", "附属单位上缴收入": "affiliated", "其他收入": "other"}
+
+
+def read_guangxi(r: StyleReader, d: dict) -> None:
+    s, t = totals(d), totals(d).three
+    inc, exp, fiscal = d["income"], d["expenditure"], d["fiscal"]
+
+    # 一 收入支出总体: the totals against last year; each line of income and expenditure not 0
+    r.check("收、支总计", rf"年度收入总计{AMT}，支出总计{AMT}。与\d{{4}}年度相比，收、支总计各{CHANGE}，{why('overall')}{END}",
+            amounts=[(1, s.grand_total), (3, s.grand_total)],
+            change=(5, s.grand_total, d["overall"]["prior_total"]))
+    r.check("本年收入合计", rf"收入方面：本年收入合计{AMT}，其中", amounts=[(1, s.income_total)])
+    for label, key in GUANGXI_INCOME.items():
+        pattern, figure = rf"[：；]{label}{AMT}，占{PCT}，为", s.sources[key]
+        if figure:
+            r.check(label, pattern, amounts=[(1, figure)], rates=[(3, "share", percent(figure, s.income_total))])
+        else:
+            r.absent(label, pattern)
+    r.check("本年支出合计", rf"支出方面：本年支出合计{AMT}，其中", amounts=[(1, s.spending_total)])
+    for key, label in EXPENDITURE_LABELS.items():
+        pattern, figure = rf"[：；]{label}{AMT}，占{PCT}", s.kinds[key]
+        if figure:
+            r.check(label, pattern, amounts=[(1, figure)], rates=[(3, "share", percent(figure, s.spending_total))])
+        else:
+            r.absent(label, pattern)
+    for label, figure in (("使用非财政拨款结余（含专用结余）", inc["non_fiscal_balance_used"]),
+                          ("[。；：]年初结转和结余", inc["carryover_start"]), ("结余分配", exp["balance_distribution"]),
+                          ("[。；：]年末结转和结余", exp["carryover_end"])):
+        pattern = rf"{label}{AMT}[，。]"
+        if figure:
+            r.check(label, pattern, amounts=[(1, figure)])
+        else:
+            r.absent(label, pattern)
+
+    # 二 财政拨款: against last year and the 年初预算
+    r.check("财政拨款收、支总计", rf"年度财政拨款收入总计{AMT}，支出总计{AMT}。与\d{{4}}年度相比，财政拨款收、支总计各{CHANGE}，"
+                            rf"{why('fiscal')}{END}",
+            amounts=[(1, s.fiscal_total), (3, s.fiscal_total)], change=(5, s.fiscal_total, fiscal["prior_total"]))
+    r.check("财政拨款 against 年初预算",
+            rf"本年财政拨款收入{AMT}，年初财政拨款结转和结余{AMT}。财政拨款支出包括：本年财政拨款支出{AMT}，年末财政拨款结转和结余"
+            rf"{AMT}。本年财政拨款支出年初预算为{AMT}，完成年初预算的{PCT}" + versus("年初预算数", "年初预算数", "fiscal-budget")
+            + "。",
+            amounts=[(1, s.fiscal_income), (3, fiscal["carryover_start"]), (5, s.fiscal_spending),
+                     (7, fiscal["carryover_end"]), (9, fiscal["budget"])],
+            rates=[(11, "completion rate", percent(s.fiscal_spending, fiscal["budget"]))],
+            against=(s.fiscal_spending, fiscal["budget"]))
+
+    # 三 一般公共预算财政拨款支出
+    r.check("一般公共预算财政拨款支出", rf"年度一般公共预算财政拨款支出{AMT}，占本年支出合计的{PCT}。与\d{{4}}年度相比，"
+                              rf"一般公共预算财政拨款支出{CHANGE}，{why('gb')}。年初预算为{AMT}，完成年初预算的{PCT}"
+                              + versus("年初预算数", "年初预算数", "gb-budget") + "。",
+            amounts=[(1, s.gb_current), (10, s.gb_budget)],
+            rates=[(3, "share", percent(s.gb_current, s.spending_total)),
+                   (12, "completion rate", percent(s.gb_current, s.gb_budget))],
+            change=(4, s.gb_current, s.gb_prior), against=(s.gb_current, s.gb_budget))
+    for lei in d["general_budget"]["functions"]:
+        current = lei_current(lei)
+        r.check(f"{lei['name']}(类)", rf"\d+\.{lei['name']}\(类\){AMT}，占{PCT}，主要用于",
+                amounts=[(1, current)], rates=[(3, "share", percent(current, s.gb_current))],
+                required=current != 0)
+    for i in s.items:
+        r.check(f"{i['name']}(项)", rf"{i['name']}\(项\)：年初预算为{AMT}，支出决算为{AMT}，完成年初预算的{PCT}"
+                                   + versus("年初预算数", "年初预算数", f"item-{i['code']}-budget") + "。",
+                amounts=[(1, i["budget"]), (3, i["current"])],
+                rates=[(5, "completion rate", percent(i["current"], i["budget"]))],
+                against=(i["current"], i["budget"]), required=shown(i))
+
+    # 五 “三公”经费
+    r.check("“三公”经费", rf"年度财政拨款“三公”经费支出全年预算为{AMT}，支出决算为{AMT}，完成全年预算的{PCT}"
+                        + versus("全年预算数", "全年预算数", "three-public-budget")
+                        + rf"。与\d{{4}}年度相比，“三公”经费支出{CHANGE}，{why('three-public')}{END}",
+            amounts=[(1, t.budget), (3, t.current)], rates=[(5, "completion rate", percent(t.current, t.budget))],
+            change=(8, t.current, t.prior), against=(t.current, t.budget))
+    for label, figure in (("因公出国（境）费", t.abroad["current"]), ("公务用车购置及运行维护费", t.vehicles),
+                          ("公务接待费", t.reception["current"])):
+        r.check(f"{label} in “三公”经费", rf"[：；]{label}支出{AMT}，占{PCT}", amounts=[(1, figure)],
+                rates=[(3, "share", percent(figure, t.current))])
+    for what, lead, current, budget, prior, tag in (
+            ("因公出国（境）费", r"1\.因公出国（境）费", t.abroad["current"], t.abroad["budget"], t.abroad["prior"], "abroad"),
+            ("公务用车购置及运行维护费", r"2\.公务用车购置及运行维护费", t.vehicles, t.vehicles_budget, t.vehicles_prior,
+             "vehicles"),
+            ("公务接待费", r"3\.公务接待费", t.reception["current"], t.reception["budget"], t.reception["prior"],
+             "reception")):
+        r.check(what, rf"{lead}支出{AMT}，完成全年预算的{PCT}，比上年{CHANGE}(?P<why>，{why(tag)})?。",
+                amounts=[(1, current)], rates=[(3, "completion rate", percent(current, budget))],
+                change=(4, current, prior))
+    r.check("公务用车购置费、运行维护费", rf"其中：公务用车购置费{AMT}，完成全年预算的{PCT}，本年度购置公务用车\d+辆；"
+                                 rf"公务用车运行维护费{AMT}，完成全年预算的{PCT}，",
+            amounts=[(1, t.purchase["current"]), (4, t.operation["current"])],
+            rates=[(3, "completion rate", percent(t.purchase["current"], t.purchase["budget"])),
+                   (6, "completion rate", percent(t.operation["current"], t.operation["budget"]))])
+
+    # 六 the funds; 七 机关运行经费, 政府采购
+    for key, label in (("government_fund", "政府性基金"), ("state_capital", "国有资本经营")):
+        pattern = (rf"年度{label}预算财政拨款年初结转和结余{AMT}，本年收入{AMT}，本年支出{AMT}，年末结转和结余{AMT}。"
+                   rf"本年支出与上年相比，{CHANGE}，{why(key)}{END}")
+        if key in s.funds:
+            f = s.funds[key]
+            r.check(key, pattern, amounts=[(1, f["carryover_start"]), (3, f["income"]), (5, f["expenditure"]),
+                                           (7, f["carryover_end"])], change=(9, f["expenditure"], f["prior"]))
+        else:
+            r.absent(key, pattern)
+    oc = d["operating_costs"]
+    r.check("机关运行经费", rf"机关运行经费支出{AMT}，比上年{CHANGE}，{why('operating-costs')}{END}",
+            amounts=[(1, oc["current"])], change=(3, oc["current"], oc["prior"]))
+    procurement(r, d)
+
+
+# --- anhui: the “三公” page ---------------------------------------------------------------------------
+
+def read_anhui(r: StyleReader, d: dict) -> None:
+    t = d["three_public"]
+    a, v, rec = t["abroad"], t["vehicles"], t["reception"]
+    p, o = v["purchase"], v["operation"]
+    vehicles, vehicles_budget = p["current"] + o["current"], p["budget"] + o["budget"]
+    current = a["current"] + vehicles + rec["current"]
+    budget = a["budget"] + vehicles_budget + rec["budget"]
+
+    def against(x_current: int, x_budget: int) -> dict:
+        return dict(amounts=[(1, x_budget), (3, x_current)],
+                    rates=[(5, "completion rate", percent(x_current, x_budget))])
+
+    r.check("“三公”经费", rf"年度“三公”经费财政拨款支出预算{AMT}，决算{AMT}，完成预算的{PCT}。"
+                        rf"决算数(?P<vs>大于|小于|等于)预算数的{why('three-public-budget')}。",
+            **against(current, budget), against=(current, budget))
+    for what, lead, x, tag, after in (("因公出国（境）费", "\n", a, "abroad", "。"),
+                                      ("公务用车购置费", "其中：", p, "purchase", "；"),
+                                      ("公务用车运行维护费", "；", o, "operation", "。"),
+                                      ("公务接待费", "\n", rec, "reception", "。")):
+        sep = "。" if lead == "\n" else "，"
+        r.check(what, rf"{lead}{what}支出预算{AMT}，决算{AMT}，完成预算的{PCT}{sep}决算数(?P<vs>大于|小于|等于)预算数的"
+                      rf"{why(f'{tag}-budget')}{after}",
+                **against(x["current"], x["budget"]), against=(x["current"], x["budget"]))
+    r.check("公务用车购置及运行维护费", rf"\n公务用车购置及运行维护费支出预算{AMT}，决算{AMT}，完成预算的{PCT}。其中",
+            **against(vehicles, vehicles_budget))
+    # the table: 预算数 and 决算数 of the totals
+    for what, label, x_budget, x_current in (("合计", "合计", budget, current),
+                                             ("公务用车 row", r"2\.公务用车购置及运行维护费", vehicles_budget, vehicles)):
+        m = r.find(rf"\n{label}\t{NUM}\t{NUM}\n", f"表 {what}")
+        if m:
+            r.compare("amount", f"表 {what} 预算数", m.group(1), r.value(x_budget), m)
+            r.compare("amount", f"表 {what} 决算数", m.group(2), r.value(x_current), m)
+
+
 # --- the properties -----------------------------------------------------------------------------------
 
-READERS = {"sichuan": read_sichuan}
+READERS = {"sichuan": read_sichuan, "yunnan": read_yunnan, "guangxi": read_guangxi, "anhui": read_anhui}
+
+
+@pytest.fixture(scope="module")
+def slow_run(request):
+    """The slow tests run only when selected: `pytest -m slow …`."""
+    markexpr = request.config.getoption("markexpr") or ""
+    if "slow" not in markexpr or "not slow" in markexpr:
+        pytest.skip("the slow run is opt-in: pytest -m slow tests/test_properties_styles.py")
 
 
 def check_printed_figures(ds, workdir) -> StyleReader:
@@ -264,7 +487,7 @@ STYLES = tuple(READERS)
 @property_settings(EXAMPLES or NORMAL_EXAMPLES, derandomize=True)
 @given(data=st.data())
 def test_printed_figures(style, workdir, data):
-    """60 data files per style (the same ones every run), each built and read back."""
+    """200 data files per style (the same ones every run), each built and read back."""
     check_printed_figures(data.draw(strategy(style), label="dataset"), workdir)
 
 
@@ -273,7 +496,7 @@ def test_printed_figures(style, workdir, data):
 @property_settings(EXAMPLES or SLOW_EXAMPLES, derandomize=False)
 @given(data=st.data())
 def test_printed_figures_slow(style, workdir, slow_run, data):
-    """2,000 new random data files per style: `pytest -m slow tests/test_properties_styles.py`."""
+    """5,000 new random data files per style: `pytest -m slow tests/test_properties_styles.py`."""
     check_printed_figures(data.draw(strategy(style), label="dataset"), workdir)
 
 
