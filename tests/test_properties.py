@@ -110,9 +110,9 @@ AMT = r"([\d,]+\.\d{2})(万元|元)"
 PCT = r"(-?\d+\.\d{2})%"
 CHANGE = rf"(?:(增加|减少){AMT}，(增长|下降){PCT}|(持平))"
 END = r"(?=[。；，]|$)"
-PRINT_UNIT = {"xinjiang": "万元", "ningxia": "元"}
+PRINT_UNIT = {"xinjiang": "万元", "ningxia": "元", "sichuan": "万元", "yunnan": "万元", "guangxi": "万元", "anhui": "万元"}
 # README, "The settings": the words for no change (the from_zero words are the increase words)
-EQUAL = {"xinjiang": ("增加", "增长"), "ningxia": "持平"}
+EQUAL = {"xinjiang": ("增加", "增长"), "ningxia": "持平", "sichuan": "持平", "yunnan": "持平", "guangxi": "持平"}
 CLASS_NAMES = {"301": "工资福利支出", "302": "商品和服务支出", "303": "对个人和家庭的补助",
                "307": "债务利息及费用支出", "310": "资本性支出", "399": "其他支出"}
 INCOME_LABELS = {"superior_subsidy": "上级补助收入", "business": "事业收入", "operating": "经营收入",
