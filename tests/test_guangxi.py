@@ -66,3 +66,16 @@ def test_another_provinces_file_under_guangxi_names_the_data_to_add(cli, tmp_pat
     assert r.code == 0, r.err
     lines = (tmp_path / "b" / "宁夏西吉县医疗保障局本级2024年度部门决算.txt").read_text(encoding="utf-8").splitlines()
     assert lines[lines.index("二、部门决算单位构成。") + 1] == "纳入本部门2024年度部门决算编制范围的单位共1个，包括：本级。"
+
+
+def test_a_total_of_zero_lists_no_parts(cli, tmp_path):
+    """一 lists the lines of 本年支出合计 after 其中：; with every kind 0 there is nothing to list, and the
+    年末结转和结余 that follows is not one of them (it read 本年支出合计0.00万元，其中：年末结转和结余…)."""
+    data = tmp_path / EXAMPLE.name
+    shutil.copy(EXAMPLE, data)
+    edit(data, "  basic: 228.10             # 基本支出\n  project: 52.30 ", "  basic: 0\n  project: 0 ")
+    edit(data, "  stated_total: 280.40      # 本年支出合计\n", "")
+    r = cli("build", data, "-o", tmp_path / "out", "--text-only", "--force")       # the totals no longer agree
+    assert r.code == 0, r.err
+    text = next((tmp_path / "out").glob("*.txt")).read_text(encoding="utf-8")
+    assert "支出方面：本年支出合计0.00万元。年末结转和结余0.20万元。" in text.splitlines()

@@ -318,14 +318,17 @@ def read_guangxi(r: StyleReader, d: dict) -> None:
     r.check("收、支总计", rf"年度收入总计{AMT}，支出总计{AMT}。与\d{{4}}年度相比，收、支总计各{CHANGE}，{why('overall')}{END}",
             amounts=[(1, s.grand_total), (3, s.grand_total)],
             change=(5, s.grand_total, d["overall"]["prior_total"]))
-    r.check("本年收入合计", rf"收入方面：本年收入合计{AMT}，其中", amounts=[(1, s.income_total)])
+    # its lines follow 其中： when it has any; a total of 0 ends there (what follows is not one of them)
+    r.check("本年收入合计", rf"收入方面：本年收入合计{AMT}" + ("，其中" if s.income_total else "。"),
+            amounts=[(1, s.income_total)])
     for label, key in GUANGXI_INCOME.items():
         pattern, figure = rf"[：；]{label}{AMT}，占{PCT}，为", s.sources[key]
         if figure:
             r.check(label, pattern, amounts=[(1, figure)], rates=[(3, "share", percent(figure, s.income_total))])
         else:
             r.absent(label, pattern)
-    r.check("本年支出合计", rf"支出方面：本年支出合计{AMT}，其中", amounts=[(1, s.spending_total)])
+    r.check("本年支出合计", rf"支出方面：本年支出合计{AMT}" + ("，其中" if s.spending_total else "。"),
+            amounts=[(1, s.spending_total)])
     for key, label in EXPENDITURE_LABELS.items():
         pattern, figure = rf"[：；]{label}{AMT}，占{PCT}", s.kinds[key]
         if figure:
