@@ -124,6 +124,3 @@ def table_data(ctx: Context):
             yield ctx.problem(fund.loc("expenditure"), f"{name}预算财政拨款支出 has no 类 breakdown in the model: the "
                               f"类 rows of 公开04 and 公开0{8 if name == '政府性基金' else 9} stay blank",
                               "see the README's known limits")
-    if d.income.state_capital:
-        yield ctx.problem(d.income.loc("state_capital"), "公开01 has no row for 国有资本经营预算财政拨款收入 "
-                          "(the form of seed 003): it shows only in 本年收入合计", "see the README's known limits")

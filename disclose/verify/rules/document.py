@@ -37,6 +37,9 @@ _NAMED = re.compile(r"(收入总计|支出总计|本年收入合计|本年支出
                     r"(?:为|决算数为|决算为)?(\d[\d,]*(?:\.\d+)?)(万元|元)")
 
 
+_FUNDS = re.compile(r"(?:一般公共预算|政府性基金预算|国有资本经营预算)?财政拨款")
+
+
 @document_rule("SAME-FIGURE", ERROR, "a total the document names (收入总计, 本年支出合计, 财政拨款收入…) has one value "
                "wherever a sentence prints it", "exact, in the same unit; the first value printed is taken as the "
                "document's")
@@ -49,8 +52,10 @@ def same_figure(document: Document) -> Found:
                 continue                     # 上年收入总计…: another year's figure of the same name
             sentence = text[text.rfind("。", 0, m.start()) + 1:m.start()]
             label = m.group(1)
-            if "财政拨款" in sentence and not label.startswith(("财政拨款", "一般公共预算")):
-                label = "财政拨款" + label       # 财政拨款收入总计X，支出总计Y: the second is 财政拨款's too
+            if (funds := _FUNDS.findall(sentence)) and not label.startswith(("财政拨款", "一般公共预算")):
+                # 财政拨款收入总计X，支出总计Y: the second is 财政拨款's too; 国有资本经营预算财政拨款…本年支出Y
+                # is that fund's own, not the 政府性基金's of the paragraph before
+                label = funds[-1] + label
             key, value = (label, m.group(3)), m.group(2)
             if key not in first:
                 first[key] = (value, t.place)

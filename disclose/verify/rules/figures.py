@@ -159,7 +159,10 @@ def named_figures(text: str, heading: str) -> Iterator[tuple[str, str, Decimal, 
         if text.rfind("。", 0, m.start()) + 1 != sentence_start:
             sentence_start, sentence_funds = text.rfind("。", 0, m.start()) + 1, ""
         if not _HEAD.match(text[start:m.start()]):
-            continue                        # 上年收入总计, 政府性基金…本年收入: another line than its name says
+            # 上年收入总计, 政府性基金…本年收入: another line than its name says; and the funds it names are
+            # the sentence's (政府性基金预算财政拨款年初结转和结余X，本年收入Y: Y is the fund's too)
+            sentence_funds = _funds(text[start:m.start()]) or sentence_funds
+            continue
         name = m.group(1)
         if "三公" in name:
             key = "三公:合计"
