@@ -402,3 +402,19 @@ def test_styles_lists_every_shipped_style_with_its_description(cli):
     assert r.code == 0 and styles == [f"{n}\t{load_style(n).settings.description}" for n in names]
     assert "  --document disclosure\t部门决算公开说明 (default)" in r.out
     assert "四川 style, 万元; 第二部分 narrative in ten sections with source notes" in r.out
+
+
+def test_sichuan_lists_every_income_source_the_unit_has(cli, tmp_path):
+    """二's 本年收入合计 names each source that is not 0: 上级补助收入 and 附属单位上缴收入 were left out,
+    so the parts printed did not add up to the total (verify's PARTS found it)."""
+    from conftest import DATA, edit
+
+    data = tmp_path / "sichuan.yaml"
+    shutil.copy(DATA / "sichuan-example-2024.yaml", data)
+    edit(data, "  other: 2.00               # 其他收入\n  stated_total: 280.10",
+         "  other: 2.00               # 其他收入\n  superior_subsidy: 3.00\n  affiliated: 1.50\n  stated_total: 284.60")
+    r = cli("build", data, "-o", tmp_path / "out", "--text-only", "--force")     # 总计 no longer balance: --force
+    assert r.code == 0, r.err
+    text = next((tmp_path / "out").glob("*.txt")).read_text(encoding="utf-8")
+    sentence = next(line for line in text.splitlines() if line.startswith("2024年本年收入合计"))
+    assert "；上级补助收入3.00万元，占1.05%；" in sentence and "；附属单位上缴收入1.50万元，占0.53%；" in sentence
