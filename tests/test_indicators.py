@@ -15,6 +15,8 @@ from disclose.indicators import expression, rules
 from disclose.indicators.spec import Band, Deduction, IndicatorFile, IndicatorSpec, ScoreRule, Step
 from disclose.schema import model_fields
 from disclose.numbers import ZeroBase
+from disclose.load import load
+from disclose.model import OPTIONAL_RECORDS
 
 QITAI = DATA / "qitai-2024.yaml"
 URUMQI_RULES = DATA / "indicators-urumqi-2022.yaml"
@@ -288,7 +290,8 @@ def test_templates_print_the_indicators(cli, tmp_path):
     (folder / "s12_other_matters.j2").write_text(
         "{% for i in indicators %}{{ i.code }} {{ i.name }} {{ i.value|percent }} {{ i.shown }} "
         "{{ i.score if i.score is not none else '—' }}\n{% endfor %}", encoding="utf-8")
-    r = cli("build", QITAI, "-o", tmp_path / "out", "--text-only", "--templates", folder)
+    # the Qitai file is no whole disclosure (NEEDED for what it leaves out): --force prints the rest
+    r = cli("build", QITAI, "-o", tmp_path / "out", "--text-only", "--templates", folder, "--force")
     assert r.code == 0, r.err
     text = next((tmp_path / "out").glob("*.txt")).read_text(encoding="utf-8")
     assert "B42 项目支出预算调整率 7650.91% 7650.91% 0.00" in text
@@ -299,10 +302,16 @@ def test_templates_print_the_indicators(cli, tmp_path):
                             "固定资产利用率的在用固定资产 and the file gives none") in r.err
 
 
-def test_the_qitai_file_checks_clean(cli):
+def test_the_qitai_file_breaks_no_rule_and_says_what_a_disclosure_would_need(cli, tmp_path):
+    """The report's figures are transcribed, nothing made up: the records it does not publish are left
+    out, so every rule it can run passes, and check and build name what a 决算公开说明 would also need."""
     r = cli("check", QITAI)
-    assert r.code == 0 and "0 errors" in r.out
-    assert "silenced for this file: FISCAL-BALANCE, THREE-PUBLIC-TOTAL, NEEDED" in r.out
+    errors = [line for line in r.out.splitlines() if " error " in line]
+    assert r.code == 1 and errors and all(" error NEEDED: " in line for line in errors)
+    assert "silenced for this file: THREE-PUBLIC-TOTAL" in r.out
+    data = load(QITAI, OPTIONAL_RECORDS)
+    assert data.overall is None and data.fiscal is None and data.general_budget is None
+    assert cli("build", QITAI, "-o", tmp_path / "out").code == 1 and not (tmp_path / "out").exists()
 
 
 def test_init_carries_the_balance_sheet(cli, tmp_path):
