@@ -121,12 +121,6 @@ class Unstated(Missing):
         return False
 
 
-def optional_text(record: Record, name: str, what: str):
-    """The record's optional text, or an `Unstated` pointing at where it would be written."""
-    value = getattr(record, name)
-    return Unstated(record.loc(name), name, what) if value is None or value == "" else value
-
-
 @dataclass(frozen=True)
 class Absent(Missing):
     """A top-level record of the accounts the file leaves out (`income:`, `three_public:`…): a file
@@ -160,9 +154,10 @@ def attrs_of(*records: type) -> frozenset:
     return frozenset(names)
 
 
-def need(record: Record, name: str, what: str):
-    """The record's text or figure, or a `Missing` that points at its line."""
+def need(record: Record, name: str, what: str, optional: bool = False):
+    """The record's text or figure, or a `Missing` that points at its line (an `Unstated` for an
+    `optional` one, which a sentence may do without: false in an `{% if %}`)."""
     value = getattr(record, name)
     if value is None or value == "":
-        return Missing(record.loc(name), name, what, record.given(name))
+        return (Unstated if optional else Missing)(record.loc(name), name, what, record.given(name))
     return value

@@ -24,7 +24,7 @@ from .glossary import glossary
 from .lines import lines, missing_line
 from .performance import performance
 from .tables import derive_tables
-from ..view import CHANGE_FIELDS, Deferred, Line, Missing, View, absent, attrs_of, need, optional_text
+from ..view import CHANGE_FIELDS, Deferred, Line, Missing, View, absent, attrs_of, need
 
 
 def derive(data: Disclosure, style: Style, check_errors: Iterable[Problem] = ()) -> View:
@@ -98,8 +98,8 @@ def _overview(data: Disclosure) -> View:
             setattr(staff, name, View(current=h.current, change=Change(Decimal(h.current), Decimal(h.prior))))
         staff.total = o.staff.active.current + o.staff.retired_cadres.current + o.staff.retired.current
     return View(duties=o.duties, duties_note=o.duties_note, staff=staff,
-                short_name=optional_text(o, "short_name", "单位简称（overview.short_name）"),
-                level=optional_text(o, "level", "单位性质（overview.level）"),
+                short_name=need(o, "short_name", "单位简称（overview.short_name）", optional=True),
+                level=need(o, "level", "单位性质（overview.level）", optional=True),
                 subordinate_units=o.subordinate_units, subordinate_count=len(o.subordinate_units),
                 unit_count=len(o.subordinate_units) + 1,
                 departments=o.departments, department_count=len(o.departments))
