@@ -12,7 +12,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from .outline import Document, Section, Unit, strip_ordinal
+from .outline import Document, Section, Unit, is_code, is_item_label, strip_ordinal
 from .tokens import FIGURE, FigureChange, Op, diff as token_diff, figure_changes, mask
 
 
@@ -119,8 +119,8 @@ def _match(old: list, new: list, key, similar) -> list[tuple]:
 def _identity(u: Unit) -> str | None:
     """What a unit is by name, where it has one: a row's 科目编码, a 项 sentence's 类/款/项 label."""
     if u.kind == "row":
-        return u.key if re.fullmatch(r"\d{3,7}", u.key) else None
-    return u.key if "(项)" in u.key or "（项）" in u.key else None
+        return u.key if is_code(u.key) else None
+    return u.key if is_item_label(u.key) else None
 
 
 def _similar_units(a: Unit, b: Unit) -> float:
@@ -175,7 +175,7 @@ def compare(old: Document, new: Document) -> Comparison:
 def _item(unit: Unit) -> str:
     if unit.kind == "row":
         return unit.key
-    return unit.key if "(项)" in unit.key or "（项）" in unit.key else ""
+    return unit.key if is_item_label(unit.key) else ""
 
 
 def _figures(heading: str, old: Unit, new: Unit, unit: str = "") -> list[Figure]:

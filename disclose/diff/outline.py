@@ -61,11 +61,21 @@ def strip_ordinal(text: str) -> str:
     return _ORDINAL.sub("", text, count=1)
 
 
+def is_code(text: str) -> bool:
+    """A 科目编码 (类 3, 款 5, 项 7 digits): what a table row is keyed by."""
+    return re.fullmatch(r"\d{3,7}", text) is not None
+
+
+def is_item_label(text: str) -> bool:
+    """A 类/款/项 label (…(项)): what a 项's sentence is keyed by."""
+    return "(项)" in text or "（项）" in text
+
+
 def paragraph_key(text: str) -> str:
     """What a paragraph is about: a 项 sentence by its label; others by their masked words."""
     body = strip_ordinal(text)
     label, colon, _ = body.partition("：")
-    if colon and len(label) <= 80 and not re.search(r"\d", label) and ("(项)" in label or "（项）" in label):
+    if colon and len(label) <= 80 and not re.search(r"\d", label) and is_item_label(label):
         return label
     return mask(body)[:120]
 
@@ -73,7 +83,7 @@ def paragraph_key(text: str) -> str:
 def row_key(cells: list[str]) -> str:
     """A table row by its code, or by its words: not by its figures."""
     words = [c for c in cells if c and not re.fullmatch(r"[\d.,%\-—+]*", c)]
-    code = next((c for c in cells if re.fullmatch(r"\d{3,7}", c)), None)
+    code = next((c for c in cells if is_code(c)), None)
     return code or "|".join(mask(w) for w in words[:3])
 
 
